@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+//
+// BackpropLab: chapter 1 (and the backprop of chapter 2) of Michael Nielsen's
+// "Neural Networks and Deep Learning", as a Swift package you can run and check.
+//
+// One library target per concern; executables are thin shells over them.
+
+import PackageDescription
+
+let package = Package(
+    name: "BackpropLab",
+    products: [
+        .library(name: "BackpropEngine", targets: ["BackpropEngine"]),
+        .library(name: "Zlib", targets: ["Zlib"]),
+        .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
+        .executable(name: "xor", targets: ["xor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Libraries
+
+        /// The textbook engine: `Network`, sigmoid, costs, backprop (BP1–BP4), SGD, model files.
+        .target(name: "BackpropEngine"),
+
+        /// The one C library: zlib, for reading `.gz` data and writing PNG.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        /// Swift wrappers over zlib: gunzip, deflate, CRC-32.
+        .target(name: "Zlib", dependencies: ["CZlib"]),
+
+        /// Output for people: aligned tables, terminal detection, PNG and SVG pictures.
+        .target(name: "Rendering", dependencies: ["Zlib"]),
+
+        /// What every executable shares: parsing `--sizes`, `--cost`, `--seed` and friends.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: [
+                "BackpropEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Executables
+
+        .executableTarget(
+            name: "xor",
+            dependencies: [
+                "BackpropEngine", "CommandLineSupport", "Rendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+
+        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
+        .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
+        .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
