@@ -15,6 +15,9 @@ let package = Package(
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
         .executable(name: "xor", targets: ["xor"]),
+        .library(name: "Perceptrons", targets: ["Perceptrons"]),
+        .executable(name: "perceptrons", targets: ["perceptrons"]),
+        .executable(name: "sigmoid-limit", targets: ["sigmoid-limit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +49,9 @@ let package = Package(
             ]
         ),
 
+        /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
+        .target(name: "Perceptrons", dependencies: ["BackpropEngine", "Rendering"]),
+
         // MARK: Executables
 
         .executableTarget(
@@ -56,12 +62,28 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "perceptrons",
+            dependencies: [
+                "Perceptrons", "BackpropEngine", "CommandLineSupport", "Rendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "sigmoid-limit",
+            dependencies: [
+                "Perceptrons", "BackpropEngine", "CommandLineSupport", "Rendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "PerceptronsTests", dependencies: ["Perceptrons", "BackpropEngine", "Rendering"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,96 @@
+import BackpropEngine
+import Foundation
+import Rendering
+
+/// What `sigmoid-limit` shows: a perceptron network, its sigmoid twin scaled by growing c
+/// converging to it, and the same network with one neuron moved onto its boundary
+/// (w·x + b = 0), where the sigmoid twin does not converge.
+public struct SigmoidLimitReport: Codable, Sendable {
+    /// A description of the network, e.g. "the two-bit adder".
+    public var network: String
+    public var outputNames: [String]
+    public var input: [Double]
+    /// The perceptron network's outputs on `input`.
+    public var perceptronOutputs: [Double]
+    /// The neuron with the smallest |w·x + b| and that value.
+    public var closestNeuron: String
+    public var closestWeightedInput: Double
+    /// σ-network with scale c, for each c.
+    public var convergence: [SigmoidLimit.Row]
+    /// The failure case: `closestNeuron`'s bias changed from `originalBias` to `tiedBias`
+    /// so that its w·x + b = 0.
+    public var originalBias: Double
+    public var tiedBias: Double
+    public var tiedPerceptronOutputs: [Double]
+    public var failure: [SigmoidLimit.Row]
+
+    /// Runs both experiments on `circuit` with input `x` for the scales `scales`.
+    public init(network: String, circuit: PerceptronCircuit, input x: Vector, scales: [Double]) {
+        self.network = network
+        outputNames = circuit.outputs.map { circuit.names[$0] }
+        input = x.elements
+        perceptronOutputs = circuit.evaluate(x).elements
+        let closest = SigmoidLimit.closestToBoundary(circuit, input: x) ?? (signal: circuit.inputCount, z: 0)
+        closestNeuron = circuit.names[closest.signal]
+        closestWeightedInput = closest.z
+        convergence = SigmoidLimit.table(circuit, input: x, scales: scales)
+        let tied = circuit.tied(closest.signal, at: x) ?? circuit
+        originalBias = Self.bias(of: closest.signal, in: circuit)
+        tiedBias = Self.bias(of: closest.signal, in: tied)
+        tiedPerceptronOutputs = tied.evaluate(x).elements
+        failure = SigmoidLimit.table(tied, input: x, scales: scales, watch: closest.signal)
+    }
+
+    private static func bias(of signal: Int, in circuit: PerceptronCircuit) -> Double {
+        var first = circuit.inputCount
+        for layer in circuit.layers {
+            if signal < first + layer.count { return layer.biases[signal - first] }
+            first += layer.count
+        }
+        return 0
+    }
+
+    /// Whether the failure case's outputs still reach the perceptron outputs.
+    private var failureVerdict: String {
+        let last = failure.last?.distance ?? 0
+        return last > 1e-3
+            ? "The sigmoid network does not converge to the perceptron network: the distance stays at \(NumberText.plain(last))."
+            : "Here the outputs still converge, but the tied neuron itself never does."
+    }
+
+    /// The report for people.
+    public func text() -> String {
+        func list(_ v: [Double]) -> String { "(" + v.map(NumberText.plain).joined(separator: ", ") + ")" }
+        func named(_ v: [Double]) -> String {
+            zip(outputNames, v).map { "\($0) = \(NumberText.plain($1))" }.joined(separator: ", ")
+        }
+        func table(_ rows: [SigmoidLimit.Row], watched: String?) -> String {
+            var t = TextTable(header: ["c"] + (watched.map { [$0] } ?? []) + outputNames + ["largest distance"])
+            for r in rows {
+                t.append([NumberText.scale(r.c)] + (r.watched.map { [NumberText.activation($0)] } ?? [])
+                         + r.outputs.map(NumberText.activation) + [NumberText.distance(r.distance)])
+            }
+            return t.render()
+        }
+        let converged = convergence.first { $0.distance < 1e-6 }.map { "c = \(NumberText.scale($0.c))" } ?? "no c in the table"
+        let m = NumberText.plain(abs(closestWeightedInput))
+        return """
+        Perceptron network: \(network), input x = \(list(input)).
+        Perceptron outputs: \(named(perceptronOutputs)).
+        Smallest |w·x + b| over its perceptrons: \(m) (\(closestNeuron)), so no perceptron sits on its boundary.
+
+        Replace every perceptron by a sigmoid neuron with weights and biases times c:
+
+        \(table(convergence, watched: nil))
+        Each neuron outputs σ(c·z) → step(z) as c → ∞ when z ≠ 0; the distance shrinks
+        roughly like e^(−c·\(m)) and is below 1e-6 from \(converged) on.
+
+        Failure case: set \(closestNeuron)'s bias from \(NumberText.plain(originalBias)) to \(NumberText.plain(tiedBias)), so that its w·x + b = 0 on x.
+        The perceptron outputs step(0) = 0 there (network: \(named(tiedPerceptronOutputs))), but the sigmoid
+        neuron outputs σ(c·0) = 0.5 for every c:
+
+        \(table(failure, watched: closestNeuron))
+        \(failureVerdict)
+        """
+    }
+}

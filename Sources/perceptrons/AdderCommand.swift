@@ -1,0 +1,16 @@
+import ArgumentParser
+import CommandLineSupport
+import Perceptrons
+
+/// `perceptrons adder`: chapter 1's two-bit adder from NAND perceptrons.
+struct AdderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "adder", abstract: "Add two bits with five NAND perceptrons (and the single −4 weight variant).")
+
+    @Option(help: "Output format: text or json.")
+    var format = OutputFormat.text
+
+    func run() throws {
+        let rows = TwoBitAdder.table()
+        print(format == .json ? try JSONText.encode(rows) : PerceptronsText.adder(rows))
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CommandLineSupport
+import Perceptrons
+
+/// `perceptrons ripple --bits N`: an n-bit adder from NAND perceptrons, checked against a + b.
+struct RippleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ripple",
+        abstract: "An n-bit ripple-carry adder from NAND perceptrons, checked against integer addition.",
+        discussion: "Every pair is checked up to \(RippleCarryAdder.maximumExhaustiveBits) bits; wider adders are checked on --samples random pairs drawn from --seed."
+    )
+
+    @Option(help: "Bits per summand (1 to \(RippleCarryAdder.maximumBits)).")
+    var bits = 4
+
+    @Option(help: "Random pairs to check when --bits is above \(RippleCarryAdder.maximumExhaustiveBits).")
+    var samples = 1000
+
+    @OptionGroup var seedOption: SeedOption
+
+    @Option(help: "Output format: text or json.")
+    var format = OutputFormat.text
+
+    func validate() throws {
+        guard (1...RippleCarryAdder.maximumBits).contains(bits) else {
+            throw ValidationError("--bits must be 1 to \(RippleCarryAdder.maximumBits), got \(bits)")
+        }
+        guard (1...1_000_000).contains(samples) else {
+            throw ValidationError("--samples must be 1 to 1000000, got \(samples)")
+        }
+    }
+
+    func run() throws {
+        let adder = try RippleCarryAdder(bits: bits)
+        let exhaustive = bits <= RippleCarryAdder.maximumExhaustiveBits
+        var generator = seedOption.makeGenerator(announce: !exhaustive && format == .text)
+        let check = adder.check(samples: samples, generator: &generator)
+        print(format == .json ? try JSONText.encode(check) : PerceptronsText.ripple(adder, check))
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import BackpropEngine
+import CommandLineSupport
+import Perceptrons
+import Rendering
+
+/// `sigmoid-limit`: sigmoid neurons with weights and biases times c approach perceptrons
+/// as c → ∞, except where some w·x + b = 0.
+@main
+struct SigmoidLimitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sigmoid-limit",
+        abstract: "Watch a sigmoid network with weights and biases times c converge to its perceptron network.",
+        discussion: """
+        By default the perceptron network is chapter 1's two-bit adder on input 1,1. \
+        --network random draws a perceptron network with --sizes from --seed instead.
+        """
+    )
+
+    enum NetworkChoice: String, ExpressibleByArgument, CaseIterable {
+        case adder, random
+    }
+
+    @Option(help: "The perceptron network: adder (the two-bit adder of NAND perceptrons) or random.")
+    var network = NetworkChoice.adder
+
+    @Option(help: "Layer sizes of the random network.", transform: LayerSizes.parse)
+    var sizes = LayerSizes([3, 4, 2])
+
+    @Option(help: "The input x, e.g. 1,0 (default: 1,1 for the adder, random for a random network).")
+    var input: NumberList?
+
+    @Option(help: "The table runs over c = 10⁰, 10¹, …, 10^K.")
+    var maxPower = 6
+
+    @OptionGroup var seedOption: SeedOption
+
+    @Option(help: "Also write σ(z), σ(5z) and step(z) to FILE (.svg or .png).")
+    var plot: String?
+
+    @Option(help: "Output format: text or json (the tables only).")
+    var format = OutputFormat.text
+
+    func validate() throws {
+        guard (0...300).contains(maxPower) else { throw ValidationError("--max-power must be 0 to 300, got \(maxPower)") }
+        guard sizes.values.reduce(0, +) <= 1000 else { throw ValidationError("--sizes: at most 1000 neurons in all for this demo, got \(sizes)") }
+        if let plot, !([".svg", ".png"].contains { plot.lowercased().hasSuffix($0) }) {
+            throw ValidationError("--plot FILE must end in .svg or .png, got '\(plot)'")
+        }
+        if let input {
+            let wanted = network == .adder ? 2 : sizes.values[0]
+            guard input.values.count == wanted else {
+                throw ValidationError("--input needs \(wanted) numbers for this network, got \(input.values.count)")
+            }
+        }
+    }
+
+    func run() throws {
+        let circuit: PerceptronCircuit
+        let name: String
+        var x: Vector
+        switch network {
+        case .adder:
+            circuit = TwoBitAdder.circuit(carry: .doubled)
+            name = "the two-bit adder (5 NAND perceptrons)"
+            x = Vector(input?.values ?? [1, 1])
+        case .random:
+            var generator = seedOption.makeGenerator(announce: format == .text)
+            circuit = PerceptronCircuit(network: try Network(sizes: sizes.values, generator: &generator))
+            name = "random perceptron network \(sizes) (weights and biases from N(0, 1))"
+            x = Vector((0..<sizes.values[0]).map { _ in generator.nextUniform() })
+            if let input { x = Vector(input.values) }
+        }
+        let report = SigmoidLimitReport(network: name, circuit: circuit, input: x, scales: SigmoidLimit.powersOfTen(through: maxPower))
+        if format == .json {
+            print(try JSONText.encode(report))
+        } else {
+            print(report.text())
+            print()
+            print("σ(c·z) steepens towards the perceptron's step as c grows, but is ½ at z = 0 for every c:")
+            print()
+            StepSigmoidSketch.lines().forEach { print($0) }
+        }
+        if let plot {
+            try StepSigmoidSketch.plot().write(to: plot)
+            if format == .text { print("wrote \(plot)") }
+        }
+    }
+}
