@@ -3,9 +3,9 @@ import Foundation
 /// How the perceptron lessons print numbers: whole numbers without ".0", a true minus
 /// sign "−" in formulas, and distances in scientific notation.
 public enum NumberText {
-    /// "3", "−4", "0.5", "0.99".
+    /// "3", "−4", "0.5", "0.99", "0.387495": whole numbers exactly, others to 6 significant digits.
     public static func plain(_ v: Double) -> String {
-        let text = v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+        let text = v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(format: "%.6g", v)
         return text.replacingOccurrences(of: "-", with: "−")
     }
 

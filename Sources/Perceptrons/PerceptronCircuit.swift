@@ -87,6 +87,31 @@ public struct PerceptronCircuit: Equatable, Sendable {
         trace(x, activation: activation).outputs
     }
 
+    /// The outputs on many inputs at once: the same a = f(w·s + b) per layer, computed
+    /// one signal across the whole batch at a time (a matrix–matrix product), which is
+    /// what makes checking an adder on all 4⁸ input pairs quick.
+    public func evaluate(batch xs: [Vector], activation: Activation = .step) -> [Vector] {
+        // signals[s][i]: signal s on input i.
+        var signals = (0..<inputCount).map { s in xs.map { $0[s] } }
+        for layer in layers {
+            for j in 0..<layer.count {
+                // Σₖ wⱼₖ·sₖ first, then + bⱼ: the order of `Matrix *` and `+`, so both paths agree bit for bit.
+                var z = [Double](repeating: 0, count: xs.count)
+                for (k, source) in layer.inputs.enumerated() where layer.weights[j, k] != 0 {
+                    let w = layer.weights[j, k]
+                    signals[source].withUnsafeBufferPointer { s in
+                        z.withUnsafeMutableBufferPointer { z in
+                            for i in z.indices { z[i] += w * s[i] }
+                        }
+                    }
+                }
+                let b = layer.biases[j]
+                signals.append(z.map { activation($0 + b) })
+            }
+        }
+        return xs.indices.map { i in Vector(outputs.map { signals[$0][i] }) }
+    }
+
     /// The circuit with every weight and bias multiplied by `c` (so every z becomes c·z).
     public func scaled(by c: Double) -> PerceptronCircuit {
         var copy = self

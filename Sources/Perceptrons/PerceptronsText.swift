@@ -89,7 +89,7 @@ public enum PerceptronsText {
     public static func fourBit(oneHot: [FourBitOutputLayer.Row], good: [FourBitOutputLayer.Row]) -> String {
         let g = NumberText.plain(FourBitOutputLayer.gain)
         let layer = FourBitOutputLayer.circuit.layers[0]
-        var weights = TextTable(header: ["bit"] + (0..<10).map { "a\($0)" } + ["bias"])
+        var weights = TextTable(header: ["bit"] + (0..<10).map { "a\($0)" } + ["bias"], alignments: Array(repeating: .right, count: 12))
         for j in 0..<FourBitOutputLayer.bitCount {
             weights.append([String(1 << (FourBitOutputLayer.bitCount - 1 - j))]
                            + (0..<10).map { NumberText.plain(layer.weights[j, $0]) } + [NumberText.plain(layer.biases[j])])

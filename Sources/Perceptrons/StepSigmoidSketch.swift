@@ -29,7 +29,11 @@ public enum StepSigmoidSketch {
         let labels = (0..<rows).map { r in
             r == 0 ? "  1 ┤" : r == rows - 1 ? "  0 ┤" : r == (rows - 1) / 2 ? "0.5 ┤" : "    │"
         }
-        var lines = zip(labels, grid).map { $0 + String($1) }
+        var lines = zip(labels, grid).map { label, row in
+            var line = label + String(row)
+            while line.last == " " { line.removeLast() }
+            return line
+        }
         lines.append("    └" + String(repeating: "─", count: 2 * mid + 1))
         let left = "z = −\(NumberText.plain(range))"
         let right = NumberText.plain(range)

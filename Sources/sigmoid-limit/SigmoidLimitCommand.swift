@@ -31,7 +31,7 @@ struct SigmoidLimitCommand: ParsableCommand {
     var input: NumberList?
 
     @Option(help: "The table runs over c = 10⁰, 10¹, …, 10^K.")
-    var maxPower = 6
+    var maxPower = 4
 
     @OptionGroup var seedOption: SeedOption
 
