@@ -36,11 +36,7 @@ public struct LinePlot: Sendable {
 
     /// The SVG document.
     public func svg() -> String {
-        let finite = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
-        var (x0, x1) = (finite.map(\.x).min() ?? 0, finite.map(\.x).max() ?? 1)
-        var (y0, y1) = (finite.map(\.y).min() ?? 0, finite.map(\.y).max() ?? 1)
-        if x0 == x1 { x0 -= 1; x1 += 1 }
-        if y0 == y1 { y0 -= 1; y1 += 1 }
+        let (x0, x1, y0, y1) = dataBounds()
         let (left, right, top, bottom) = (70.0, width - 160, 40.0, height - 50)
         func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * (right - left) }
         func py(_ y: Double) -> Double { bottom - (y - y0) / (y1 - y0) * (bottom - top) }

@@ -1,17 +1,24 @@
 import Foundation
 
 extension LinePlot {
+    /// The smallest and largest finite x and y over all series, widened by 1 on each
+    /// side when a range would be empty, so both renderers scale the same way.
+    func dataBounds() -> (x0: Double, x1: Double, y0: Double, y1: Double) {
+        let finite = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
+        var (x0, x1) = (finite.map(\.x).min() ?? 0, finite.map(\.x).max() ?? 1)
+        var (y0, y1) = (finite.map(\.y).min() ?? 0, finite.map(\.y).max() ?? 1)
+        if x0 == x1 { x0 -= 1; x1 += 1 }
+        if y0 == y1 { y0 -= 1; y1 += 1 }
+        return (x0, x1, y0, y1)
+    }
+
     /// The plot drawn into a bitmap: axes with tick marks, grid lines at the y ticks and
     /// each series as a 2-pixel line in the SVG's colours, with a swatch per series at
     /// the top right (a PNG has no fonts here, so titles and labels are left to the SVG).
     public func pngImage() -> PNGImage {
         let (w, h) = (Int(width), Int(height))
         var image = PNGImage(width: w, height: h)
-        let finite = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
-        var (x0, x1) = (finite.map(\.x).min() ?? 0, finite.map(\.x).max() ?? 1)
-        var (y0, y1) = (finite.map(\.y).min() ?? 0, finite.map(\.y).max() ?? 1)
-        if x0 == x1 { x0 -= 1; x1 += 1 }
-        if y0 == y1 { y0 -= 1; y1 += 1 }
+        let (x0, x1, y0, y1) = dataBounds()
         let (left, right, top, bottom) = (50.0, width - 70, 20.0, height - 30)
         func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * (right - left) }
         func py(_ y: Double) -> Double { bottom - (y - y0) / (y1 - y0) * (bottom - top) }

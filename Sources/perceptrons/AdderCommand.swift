@@ -6,11 +6,10 @@ import Perceptrons
 struct AdderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "adder", abstract: "Add two bits with five NAND perceptrons (and the single −4 weight variant).")
 
-    @Option(help: "Output format: text or json.")
-    var format = OutputFormat.text
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         let rows = TwoBitAdder.table()
-        print(format == .json ? try JSONText.encode(rows) : PerceptronsText.adder(rows))
+        try output.print(rows) { PerceptronsText.adder(rows) }
     }
 }

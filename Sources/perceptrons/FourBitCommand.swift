@@ -9,12 +9,11 @@ struct FourBitCommand: ParsableCommand {
         abstract: "Build the layer that turns one-hot digit outputs into 4-bit binary, and verify it."
     )
 
-    @Option(help: "Output format: text or json.")
-    var format = OutputFormat.text
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         let oneHot = FourBitOutputLayer.table(right: 1, wrong: 0)
         let good = FourBitOutputLayer.table(right: 0.99, wrong: 0.01)
-        print(format == .json ? try JSONText.encode(oneHot + good) : PerceptronsText.fourBit(oneHot: oneHot, good: good))
+        try output.print(oneHot + good) { PerceptronsText.fourBit(oneHot: oneHot, good: good) }
     }
 }

@@ -18,23 +18,18 @@ struct RippleCommand: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Output format: text or json.")
-    var format = OutputFormat.text
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
-        guard (1...RippleCarryAdder.maximumBits).contains(bits) else {
-            throw ValidationError("--bits must be 1 to \(RippleCarryAdder.maximumBits), got \(bits)")
-        }
-        guard (1...1_000_000).contains(samples) else {
-            throw ValidationError("--samples must be 1 to 1000000, got \(samples)")
-        }
+        try requireWithin(bits, 1...RippleCarryAdder.maximumBits, "--bits")
+        try requireWithin(samples, 1...1_000_000, "--samples")
     }
 
     func run() throws {
         let adder = try RippleCarryAdder(bits: bits)
         let exhaustive = bits <= RippleCarryAdder.maximumExhaustiveBits
-        var generator = seedOption.makeGenerator(announce: !exhaustive && format == .text)
+        var generator = seedOption.makeGenerator(announce: !exhaustive && output.isText)
         let check = adder.check(samples: samples, generator: &generator)
-        print(format == .json ? try JSONText.encode(check) : PerceptronsText.ripple(adder, check))
+        try output.print(check) { PerceptronsText.ripple(adder, check) }
     }
 }

@@ -17,17 +17,16 @@ struct ScalingCommand: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Output format: text or json.")
-    var format = OutputFormat.text
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
-        guard (1...10_000).contains(trials) else { throw ValidationError("--trials must be 1 to 10000, got \(trials)") }
-        guard (1...1_000_000).contains(inputs) else { throw ValidationError("--inputs must be 1 to 1000000, got \(inputs)") }
+        try requireWithin(trials, 1...10_000, "--trials")
+        try requireWithin(inputs, 1...1_000_000, "--inputs")
     }
 
     func run() throws {
-        var generator = seedOption.makeGenerator(announce: format == .text)
+        var generator = seedOption.makeGenerator(announce: output.isText)
         let results = ScalingExperiment.run(trials: trials, inputsPerNetwork: inputs, generator: &generator)
-        print(format == .json ? try JSONText.encode(results) : PerceptronsText.scaling(results, seed: seedOption.seed))
+        try output.print(results) { PerceptronsText.scaling(results, seed: seedOption.seed) }
     }
 }

@@ -38,11 +38,10 @@ struct SigmoidLimitCommand: ParsableCommand {
     @Option(help: "Also write σ(z), σ(5z) and step(z) to FILE (.svg or .png).")
     var plot: String?
 
-    @Option(help: "Output format: text or json (the tables only).")
-    var format = OutputFormat.text
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
-        guard (0...300).contains(maxPower) else { throw ValidationError("--max-power must be 0 to 300, got \(maxPower)") }
+        try requireWithin(maxPower, 0...300, "--max-power")
         guard sizes.values.reduce(0, +) <= 1000 else { throw ValidationError("--sizes: at most 1000 neurons in all for this demo, got \(sizes)") }
         if let plot, !([".svg", ".png"].contains { plot.lowercased().hasSuffix($0) }) {
             throw ValidationError("--plot FILE must end in .svg or .png, got '\(plot)'")
@@ -65,25 +64,20 @@ struct SigmoidLimitCommand: ParsableCommand {
             name = "the two-bit adder (5 NAND perceptrons)"
             x = Vector(input?.values ?? [1, 1])
         case .random:
-            var generator = seedOption.makeGenerator(announce: format == .text)
+            var generator = seedOption.makeGenerator(announce: output.isText)
             circuit = PerceptronCircuit(network: try Network(sizes: sizes.values, generator: &generator))
             name = "random perceptron network \(sizes) (weights and biases from N(0, 1))"
             x = Vector((0..<sizes.values[0]).map { _ in generator.nextUniform() })
             if let input { x = Vector(input.values) }
         }
         let report = SigmoidLimitReport(network: name, circuit: circuit, input: x, scales: SigmoidLimit.powersOfTen(through: maxPower))
-        if format == .json {
-            print(try JSONText.encode(report))
-        } else {
-            print(report.text())
-            print()
-            print("σ(c·z) steepens towards the perceptron's step as c grows, but is ½ at z = 0 for every c:")
-            print()
-            StepSigmoidSketch.lines().forEach { print($0) }
+        try output.print(report) {
+            report.text() + "\n\nσ(c·z) steepens towards the perceptron's step as c grows, but is ½ at z = 0 for every c:\n\n"
+                + StepSigmoidSketch.lines().joined(separator: "\n")
         }
         if let plot {
             try StepSigmoidSketch.plot().write(to: plot)
-            if format == .text { print("wrote \(plot)") }
+            if output.isText { print("wrote \(plot)") }
         }
     }
 }
