@@ -94,16 +94,6 @@ public enum PerceptronsText {
             weights.append([String(1 << (FourBitOutputLayer.bitCount - 1 - j))]
                            + (0..<10).map { NumberText.plain(layer.weights[j, $0]) } + [NumberText.plain(layer.biases[j])])
         }
-        func render(_ rows: [FourBitOutputLayer.Row]) -> String {
-            var table = TextTable(header: ["digit", "perceptron bits", "sigmoid outputs", "reads as", "ok"])
-            for r in rows {
-                let read = r.sigmoidOutputs.reduce(0) { 2 * $0 + ($1 > 0.5 ? 1 : 0) }
-                table.append([String(r.digit), r.perceptronBits.map(String.init).joined(),
-                              r.sigmoidOutputs.map { String(format: "%.4f", $0) }.joined(separator: " "),
-                              String(read), r.correct ? "✓" : "✗"])
-            }
-            return table.render()
-        }
         let all = (oneHot + good).allSatisfy(\.correct)
         return """
         From 10 digit outputs to 4 bits. Output neuron "bit k" gets weight +\(g) from
@@ -113,14 +103,38 @@ public enum PerceptronsText {
 
         One-hot outputs (digit d = 1, the others 0): z = ±\(g), so each bit is exact.
 
-        \(render(oneHot))
+        \(digitTable(oneHot))
 
         Good but not perfect (right digit 0.99, the others 0.01): the right digit gives
         ±\(NumberText.plain(0.99 * FourBitOutputLayer.gain)), the other nine at most \(NumberText.plain(0.09 * FourBitOutputLayer.gain)) together, so |z| ≥ \(NumberText.plain(0.9 * FourBitOutputLayer.gain)) and the sign never flips.
 
-        \(render(good))
+        \(digitTable(good))
         \(all ? "All 20 vectors decode to their digit." : "MISMATCH: some vectors decode wrongly.")
         """
+    }
+
+    /// Digits 0…9 pushed through the 4-bit layer with the right digit at `right` and the
+    /// others at `wrong`, and whether each decodes.
+    public static func fourBit(custom rows: [FourBitOutputLayer.Row], right: Double, wrong: Double) -> String {
+        let bad = rows.filter { !$0.correct }.map { String($0.digit) }
+        return """
+        The 4-bit layer (weights ±\(NumberText.plain(FourBitOutputLayer.gain)), bias 0) on outputs with the right digit at \(NumberText.plain(right)), the others at \(NumberText.plain(wrong)):
+
+        \(digitTable(rows))
+        \(bad.isEmpty ? "All 10 digits decode." : "Decoded wrongly: \(bad.joined(separator: ", ")).")
+        """
+    }
+
+    /// One row per digit: the perceptron bits, the sigmoid outputs and what they read as.
+    static func digitTable(_ rows: [FourBitOutputLayer.Row]) -> String {
+        var table = TextTable(header: ["digit", "perceptron bits", "sigmoid outputs", "reads as", "ok"])
+        for r in rows {
+            let read = r.sigmoidOutputs.reduce(0) { 2 * $0 + ($1 > 0.5 ? 1 : 0) }
+            table.append([String(r.digit), r.perceptronBits.map(String.init).joined(),
+                          r.sigmoidOutputs.map { String(format: "%.4f", $0) }.joined(separator: " "),
+                          String(read), r.correct ? "✓" : "✗"])
+        }
+        return table.render()
     }
 
     /// `value` as `width` binary digits, most significant first.

@@ -29,4 +29,11 @@ struct FourBitOutputLayerTests {
         let rows = FourBitOutputLayer.table(right: 0.01, wrong: 0.2)
         #expect(!rows.allSatisfy { $0.correct })
     }
+
+    @Test("bit 8 needs right − 7·wrong > 0: digits 8 and 9 fail first")
+    func threshold() {
+        #expect(FourBitOutputLayer.table(right: 0.36, wrong: 0.05).allSatisfy { $0.correct })
+        let rows = FourBitOutputLayer.table(right: 0.34, wrong: 0.05)
+        #expect(rows.filter { !$0.correct }.map(\.digit) == [8, 9])
+    }
 }
