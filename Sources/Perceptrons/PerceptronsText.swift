@@ -18,10 +18,11 @@ public enum PerceptronsText {
     }
 
     /// The two-bit adder: its gates, then both variants on all four inputs.
-    public static func adder(_ rows: [TwoBitAdder.Row]) -> String {
+    public static func adder(_ rows: [TwoBitAdder.Row], singleWeight: Double = 2 * NAND.weight) -> String {
         let doubled = TwoBitAdder.circuit(carry: .doubled)
-        let single = TwoBitAdder.circuit(carry: .single)
-        var table = TextTable(header: ["x1", "x2", "sum", "carry", "x1 + x2", "sum (−4)", "carry (−4)", "ok"])
+        let single = TwoBitAdder.circuit(carry: .single, singleWeight: singleWeight)
+        let w = NumberText.plain(singleWeight)
+        var table = TextTable(header: ["x1", "x2", "sum", "carry", "x1 + x2", "sum (\(w))", "carry (\(w))", "ok"])
         for r in rows {
             table.append([String(r.x1), String(r.x2), String(r.sum), String(r.carry), String(r.x1 + r.x2),
                           String(r.singleWeightSum), String(r.singleWeightCarry), r.correct ? "✓" : "✗"])
@@ -32,12 +33,12 @@ public enum PerceptronsText {
         Adding two bits with \(doubled.neuronCount) NAND perceptrons in \(doubled.layers.count) layers:
         \(gates)
         The carry perceptron reads n1 twice. Two connections of weight −2 add up, so
-        one connection of weight −4 does the same:
+        one connection of weight −4 should do the same\(singleWeight == 2 * NAND.weight ? "" : "; here it has weight \(w)"):
           \(single.formula(of: "carry") ?? "")
 
         \(table.render())
-        \(allCorrect ? "2·carry + sum = x1 + x2 on all four inputs, and the −4 variant agrees."
-                     : "MISMATCH: the adder is wrong on some input.")
+        \(allCorrect ? "2·carry + sum = x1 + x2 on all four inputs, for both wirings."
+                     : "MISMATCH: with weight \(w) the single-connection adder is wrong on some input.")
         """
     }
 

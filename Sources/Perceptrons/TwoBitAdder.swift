@@ -18,8 +18,9 @@ public enum TwoBitAdder {
         case single
     }
 
-    /// The adder; outputs are [sum, carry].
-    public static func circuit(carry wiring: CarryWiring) -> PerceptronCircuit {
+    /// The adder; outputs are [sum, carry]. With `.single` wiring the carry perceptron
+    /// reads n1 once with weight `singleWeight` (the book's −4 by default).
+    public static func circuit(carry wiring: CarryWiring, singleWeight: Double = 2 * NAND.weight) -> PerceptronCircuit {
         var b = CircuitBuilder(inputNames: ["x1", "x2"])
         let (x1, x2) = (b.input(0), b.input(1))
         let n1 = b.nand(x1, x2, name: "n1")
@@ -28,7 +29,7 @@ public enum TwoBitAdder {
         let sum = b.nand(n2, n3, name: "sum")
         let carry = switch wiring {
         case .doubled: b.nand(n1, n1, name: "carry")
-        case .single: b.perceptron(name: "carry", [(n1, 2 * NAND.weight)], bias: NAND.bias)
+        case .single: b.perceptron(name: "carry", [(n1, singleWeight)], bias: NAND.bias)
         }
         return b.build(outputs: [sum, carry])
     }
@@ -40,21 +41,22 @@ public enum TwoBitAdder {
         /// Sum and carry bits of the doubled-connection adder.
         public var sum: Int
         public var carry: Int
-        /// Sum and carry bits of the single-weight (−4) adder.
+        /// Sum and carry bits of the single-weight adder.
         public var singleWeightSum: Int
         public var singleWeightCarry: Int
-        /// 2·carry + sum equals x1 + x2, and both variants agree.
+        /// 2·carry + sum equals x1 + x2 for both variants.
         public var correct: Bool
     }
 
     /// Both variants on all four inputs.
-    public static func table() -> [Row] {
+    public static func table(singleWeight: Double = 2 * NAND.weight) -> [Row] {
         let doubled = circuit(carry: .doubled)
-        let single = circuit(carry: .single)
+        let single = circuit(carry: .single, singleWeight: singleWeight)
         return BitPattern.all(count: 2).map { x in
             let a = doubled.evaluate(Vector(x)).elements.map { Int($0) }
             let s = single.evaluate(Vector(x)).elements.map { Int($0) }
-            let correct = 2 * a[1] + a[0] == Int(x[0] + x[1]) && a == s
+            let sum = Int(x[0] + x[1])
+            let correct = 2 * a[1] + a[0] == sum && 2 * s[1] + s[0] == sum
             return Row(x1: Int(x[0]), x2: Int(x[1]), sum: a[0], carry: a[1],
                        singleWeightSum: s[0], singleWeightCarry: s[1], correct: correct)
         }

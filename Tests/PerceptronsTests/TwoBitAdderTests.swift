@@ -26,4 +26,9 @@ struct TwoBitAdderTests {
         #expect(single.formula(of: "carry") == "carry = step(−4·n1 + 3)")
         #expect(TwoBitAdder.table().allSatisfy { $0.correct })
     }
+
+    @Test("any single carry weight ≤ −3 works, anything above fails", arguments: [(-3.0, true), (-10, true), (-2.5, false), (1, false)])
+    func carryWeights(weight: Double, works: Bool) {
+        #expect(TwoBitAdder.table(singleWeight: weight).allSatisfy { $0.correct } == works)
+    }
 }
