@@ -24,18 +24,18 @@ struct SigmoidLimitCommand: ParsableCommand {
     @Option(help: "The perceptron network: adder (the two-bit adder of NAND perceptrons) or random.")
     var network = NetworkChoice.adder
 
-    @Option(help: "Layer sizes of the random network.", transform: LayerSizes.parse)
+    @Option(help: "Layer sizes of the random network (default: 3,4,2).", transform: LayerSizes.parse)
     var sizes = LayerSizes([3, 4, 2])
 
     @Option(help: "The input x, e.g. 1,0 (default: 1,1 for the adder, random for a random network).")
     var input: NumberList?
 
-    @Option(help: "The table runs over c = 10⁰, 10¹, …, 10^K.")
+    @Option(help: ArgumentHelp("The table runs over c = 10⁰, 10¹, …, 10^K.", valueName: "K"))
     var maxPower = 4
 
     @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Also write σ(z), σ(5z) and step(z) to FILE (.svg or .png).")
+    @Option(help: ArgumentHelp("Also write σ(z), σ(5z) and step(z) to FILE (.svg or .png).", valueName: "FILE"))
     var plot: String?
 
     @OptionGroup var output: FormatOption
