@@ -119,23 +119,31 @@ public struct PerceptronCircuit: Equatable, Sendable {
         return copy
     }
 
+    /// Where neuron `signal` lives: its layer and its row in that layer; `nil` for an
+    /// input or an index past the last neuron.
+    public func locate(_ signal: Int) -> (layer: Int, row: Int)? {
+        var first = inputCount
+        for (l, layer) in layers.enumerated() {
+            if (first..<(first + layer.count)).contains(signal) { return (l, signal - first) }
+            first += layer.count
+        }
+        return nil
+    }
+
+    /// The bias of neuron `signal`, or `nil` if it is not a neuron.
+    public func bias(of signal: Int) -> Double? {
+        locate(signal).map { layers[$0.layer].biases[$0.row] }
+    }
+
     /// The circuit with neuron `signal`'s bias changed so that its weighted input on `x`
     /// is exactly 0 (b = −w·s, so w·s + b = 0 in floating point too). Returns `nil` if
     /// `signal` is not a neuron.
     public func tied(_ signal: Int, at x: Vector) -> PerceptronCircuit? {
-        var first = inputCount
-        var signals = x.elements
+        guard let (l, j) = locate(signal) else { return nil }
+        let signals = trace(x, activation: .step).signals
+        let layer = layers[l]
         var copy = self
-        for (l, layer) in layers.enumerated() {
-            if (first..<(first + layer.count)).contains(signal) {
-                let j = signal - first
-                let ws = (layer.weights * Vector(layer.inputs.map { signals[$0] }))[j]
-                copy.layers[l].biases[j] = -ws
-                return copy
-            }
-            signals += step(layer.weightedInputs(signals)).elements
-            first += layer.count
-        }
-        return nil
+        copy.layers[l].biases[j] = -(layer.weights * Vector(layer.inputs.map { signals[$0] }))[j]
+        return copy
     }
 }

@@ -35,19 +35,10 @@ public struct SigmoidLimitReport: Codable, Sendable {
         closestWeightedInput = closest.z
         convergence = SigmoidLimit.table(circuit, input: x, scales: scales)
         let tied = circuit.tied(closest.signal, at: x) ?? circuit
-        originalBias = Self.bias(of: closest.signal, in: circuit)
-        tiedBias = Self.bias(of: closest.signal, in: tied)
+        originalBias = circuit.bias(of: closest.signal) ?? 0
+        tiedBias = tied.bias(of: closest.signal) ?? 0
         tiedPerceptronOutputs = tied.evaluate(x).elements
         failure = SigmoidLimit.table(tied, input: x, scales: scales, watch: closest.signal)
-    }
-
-    private static func bias(of signal: Int, in circuit: PerceptronCircuit) -> Double {
-        var first = circuit.inputCount
-        for layer in circuit.layers {
-            if signal < first + layer.count { return layer.biases[signal - first] }
-            first += layer.count
-        }
-        return 0
     }
 
     /// Whether the failure case's outputs still reach the perceptron outputs.
