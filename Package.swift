@@ -15,6 +15,9 @@ let package = Package(
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
         .executable(name: "xor", targets: ["xor"]),
+        .library(name: "GradientChecking", targets: ["GradientChecking"]),
+        .library(name: "AutodiffOracle", targets: ["AutodiffOracle"]),
+        .executable(name: "gradcheck", targets: ["gradcheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +49,14 @@ let package = Package(
             ]
         ),
 
+        /// Gradient checking: backprop against finite differences, the bug zoo, the report.
+        .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
+
+        /// A second oracle: the cost as a differentiable Swift function, differentiated by
+        /// the compiler (`import _Differentiation`). Shares no code with backprop; only
+        /// `gradcheck` (and its tests) depend on it.
+        .target(name: "AutodiffOracle"),
+
         // MARK: Executables
 
         .executableTarget(
@@ -56,12 +67,22 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "gradcheck",
+            dependencies: [
+                "BackpropEngine", "CommandLineSupport", "Rendering", "GradientChecking", "AutodiffOracle",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
+        .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )
