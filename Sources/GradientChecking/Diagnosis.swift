@@ -41,8 +41,9 @@ public struct Diagnosis: Sendable, Equatable {
     public var reason: String
 
     /// The diagnosis for `blocks` of a network with `layers` layers checked on a
-    /// mini-batch of `batchSize`, or `nil` when every block passed.
-    public init?(blocks: [BlockResult], layers: Int, batchSize: Int) {
+    /// mini-batch of `batchSize`, or `nil` when every block passed. `atol` is the
+    /// check's absolute tolerance: differences below it are rounding, not signal.
+    public init?(blocks: [BlockResult], layers: Int, batchSize: Int, atol: Double = CheckOptions.defaultAtol) {
         let failing = blocks.filter { !$0.passed }
         guard let first = failing.map(\.block.layer).max() else { return nil }
         let weightLayers = Set(failing.filter { $0.block.kind == .weight }.map(\.block.layer))
@@ -60,14 +61,14 @@ public struct Diagnosis: Sendable, Equatable {
             return
         }
         let biases = blocks.filter { $0.block.kind == .bias }
-        if let ratio = Diagnosis.commonRatio(biases) {
-            if abs(ratio + 1) < 1e-6 {
+        if let ratio = Diagnosis.commonRatio(biases, atol: atol) {
+            if abs(ratio + 1) < 1e-4 {
                 layer = L
                 culprit = .bp1
                 reason = "every bias gradient is exactly −1 times the true one: a sign error, e.g. y − aᴸ instead of aᴸ − y in ∇ₐC"
                 return
             }
-            if batchSize > 1, abs(ratio * Double(batchSize) - 1) < 1e-6 {
+            if batchSize > 1, abs(ratio * Double(batchSize) - 1) < 1e-4 {
                 culprit = .batchMean
                 reason = "every bias gradient is exactly 1/\(batchSize) of the true one, and \(batchSize) is the mini-batch size: the sum over the mini-batch is divided by m twice"
                 return
@@ -85,13 +86,14 @@ public struct Diagnosis: Sendable, Equatable {
     }
 
     /// r when the tested biases equal r times the reference ones in every layer
-    /// (least squares, then a tight check), otherwise `nil`.
-    static func commonRatio(_ blocks: [BlockResult]) -> Double? {
+    /// (least squares, then a check that every entry fits to 10⁻⁴ relative error or
+    /// `atol`), otherwise `nil`.
+    static func commonRatio(_ blocks: [BlockResult], atol: Double) -> Double? {
         let pairs = blocks.flatMap { zip($0.tested, $0.reference) }
         let nn = pairs.reduce(0) { $0 + $1.1 * $1.1 }
         guard nn > 0 else { return nil }
         let r = pairs.reduce(0) { $0 + $1.0 * $1.1 } / nn
-        let fits = pairs.allSatisfy { a, n in abs(a - r * n) <= 1e-6 * max(abs(a), abs(n)) + 1e-12 }
+        let fits = pairs.allSatisfy { a, n in abs(a - r * n) <= 1e-4 * max(abs(a), abs(n)) + atol }
         return fits && r.isFinite ? r : nil
     }
 }

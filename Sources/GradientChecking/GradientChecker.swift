@@ -79,7 +79,7 @@ public struct GradientChecker: Sendable {
         return GradientCheckReport(
             sizes: network.sizes, cost: network.cost, lambda: lambda, n: n, batchSize: batch.count,
             options: options, blocks: blocks,
-            diagnosis: Diagnosis(blocks: blocks, layers: network.numLayers, batchSize: batch.count),
+            diagnosis: Diagnosis(blocks: blocks, layers: network.numLayers, batchSize: batch.count, atol: options.atol),
             timings: timings
         )
     }
