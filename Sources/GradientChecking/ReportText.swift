@@ -28,7 +28,7 @@ extension GradientCheckReport {
             lines.append(table.render())
             lines.append("")
         }
-        lines.append("max relative error: \(scientific(maxRelativeError)) (fails where rel. error > \(scientific(options.rtol)) and abs. error > \(scientific(options.atol)))")
+        lines.append("max relative error: \(scientific(maxRelativeError)) (|a − n| / max(|a|, |n|, atol/rtol = \(scientific(options.relativeErrorFloor))); an entry fails above rtol = \(scientific(options.rtol)))")
         if passed {
             lines.append("PASS: \(subject) agrees with \(oracleNames) on all \(checked) \(probeNoun)")
         } else {

@@ -18,6 +18,7 @@ struct GradientCheckerTests {
                         let (network, batch) = try randomProblem(sizes: sizes, cost: cost, seed: seed, batch: 1 + Int(seed % 4))
                         let report = runCheck(network, batch, lambda: lambda)
                         worst = max(worst, report.blocks.flatMap(\.comparisons).map(\.maxAbsoluteError).max() ?? 0)
+                        #expect(report.passed == (report.maxRelativeError <= CheckOptions.defaultRtol))
                         if !report.passed { alarms.append("seed \(seed) \(sizes) \(cost) λ=\(lambda): \(report.maxRelativeError)") }
                     }
                 }
