@@ -77,12 +77,14 @@ struct GradCheck: ParsableCommand {
         if model != nil, sizes != nil { throw ValidationError("--sizes and --model both give the network; use one") }
         guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a number ≥ 0, got \(lambda)") }
         try requireAtLeast(batch, 1, "--batch")
+        guard batch <= 100_000 else { throw ValidationError("--batch must be at most 100000, got \(batch)") }
         guard density > 0, density <= 1 else { throw ValidationError("--density must be in (0, 1], got \(density)") }
         try requirePositive(epsilon, "--epsilon")
         guard rtol.isFinite, rtol >= 0 else { throw ValidationError("--rtol must be a number ≥ 0, got \(rtol)") }
         guard atol.isFinite, atol >= 0 else { throw ValidationError("--atol must be a number ≥ 0, got \(atol)") }
         try requireAtLeast(samples, 1, "--samples")
         try requireAtLeast(directions, 1, "--directions")
+        guard directions <= 1000 else { throw ValidationError("--directions must be at most 1000, got \(directions)") }
         if let mystery {
             guard BackpropBug.mysteryOrder.indices.contains(mystery - 1) else {
                 throw ValidationError("--mystery must be 1 to \(BackpropBug.mysteryOrder.count), got \(mystery)")

@@ -65,7 +65,6 @@ enum GradCheckOutput {
         else { return nil }
         let start = ContinuousClock.now
         guard let gradient = oracle.gradient(at: network.parameters) else { return nil }
-        let d = start.duration(to: .now)
-        return (gradient, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+        return (gradient, elapsedSeconds(since: start))
     }
 }
