@@ -93,6 +93,18 @@ struct GradientCheckerTests {
         #expect(diagnosis["layer"] as? Int == 3)
     }
 
+    @Test("the text report: a row per layer and kind, the verdict, and the diagnosis unless hidden")
+    func textReport() throws {
+        let (network, batch) = try randomProblem(sizes: [2, 3, 1], cost: .quadratic, seed: 1, batch: 2)
+        let good = runCheck(network, batch, lambda: 0).text()
+        #expect(good.contains("PASS: backprop agrees with finite differences on all 13 entries"))
+        let bad = runCheck(network, batch, lambda: 0, gradient: BackpropBug.zeroBiasGradient.gradient)
+        #expect(bad.text().contains("likely culprit: BP3"))
+        #expect(bad.text().contains("first disagreeing layer: 3"))
+        #expect(!bad.text(diagnose: false).contains("likely culprit"))
+        #expect(bad.text().split(separator: "\n").filter { $0.hasSuffix("WRONG") }.count == 2)
+    }
+
     @Test("relative error: 0 for equal values, 1 against zero, ∞ for NaN")
     func relativeErrors() {
         #expect(relativeError(0, 0) == 0)
