@@ -18,6 +18,9 @@ let package = Package(
         .library(name: "Perceptrons", targets: ["Perceptrons"]),
         .executable(name: "perceptrons", targets: ["perceptrons"]),
         .executable(name: "sigmoid-limit", targets: ["sigmoid-limit"]),
+        .library(name: "GradientChecking", targets: ["GradientChecking"]),
+        .library(name: "AutodiffOracle", targets: ["AutodiffOracle"]),
+        .executable(name: "gradcheck", targets: ["gradcheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +54,13 @@ let package = Package(
 
         /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
         .target(name: "Perceptrons", dependencies: ["BackpropEngine", "Rendering"]),
+        /// Gradient checking: backprop against finite differences, the bug zoo, the report.
+        .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
+
+        /// A second oracle: the cost as a differentiable Swift function, differentiated by
+        /// the compiler (`import _Differentiation`). Shares no code with backprop; only
+        /// `gradcheck` (and its tests) depend on it.
+        .target(name: "AutodiffOracle"),
 
         // MARK: Executables
 
@@ -76,6 +86,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "gradcheck",
+            dependencies: [
+                "BackpropEngine", "CommandLineSupport", "Rendering", "GradientChecking", "AutodiffOracle",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
 
         // MARK: Tests
 
@@ -84,6 +101,8 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         .testTarget(name: "PerceptronsTests", dependencies: ["Perceptrons", "BackpropEngine", "Rendering"]),
+        .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
+        .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )
