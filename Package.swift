@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Zlib", targets: ["Zlib"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
         .executable(name: "xor", targets: ["xor"]),
     ],
     dependencies: [
@@ -46,6 +47,9 @@ let package = Package(
             ]
         ),
 
+        /// MNIST: the IDX reader, the book's split, where the data lives.
+        .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
+
         // MARK: Executables
 
         .executableTarget(
@@ -62,6 +66,7 @@ let package = Package(
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
     ],
     swiftLanguageModes: [.v6]
 )
