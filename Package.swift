@@ -15,10 +15,12 @@ let package = Package(
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
         .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "DatasetDownload", targets: ["DatasetDownload"]),
         .executable(name: "xor", targets: ["xor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: Libraries
@@ -49,6 +51,11 @@ let package = Package(
 
         /// MNIST: the IDX reader, the book's split, where the data lives.
         .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
+        /// `mnist download`: fetch the four MNIST files from mirrors, verify SHA-256, write atomically.
+        .target(
+            name: "DatasetDownload",
+            dependencies: ["Datasets", "BackpropEngine", "Zlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         // MARK: Executables
 
@@ -67,6 +74,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
+        .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
     ],
     swiftLanguageModes: [.v6]
 )
