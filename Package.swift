@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "DatasetDownload", targets: ["DatasetDownload"]),
         .executable(name: "xor", targets: ["xor"]),
+        .executable(name: "mnist-data", targets: ["mnist-data"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -65,6 +66,11 @@ let package = Package(
                 "BackpropEngine", "CommandLineSupport", "Rendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        .executableTarget(
+            name: "mnist-data",
+            dependencies: ["Datasets", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: Tests

@@ -15,6 +15,7 @@ struct DataLocationTests {
             == DataLocation(directory: "/home/u/.cache/backproplab/mnist", source: .cache))
         #expect(DataLocation.cacheDirectory(environment: ["XDG_CACHE_HOME": "/xdg"], homeDirectory: "/home/u")
             == "/xdg/backproplab/mnist")
+        #expect(DataLocation.cacheDirectory(environment: ["HOME": "/h"]) == "/h/.cache/backproplab/mnist")
     }
 
     @Test("no data anywhere: one line that says how to get it")

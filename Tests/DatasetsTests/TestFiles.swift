@@ -12,6 +12,11 @@ struct TemporaryDirectory {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
+    /// A directory that already exists (removing it is the creator's business).
+    init(existing path: String) {
+        self.path = path
+    }
+
     /// `path/name`.
     func file(_ name: String) -> String { path + "/" + name }
 
