@@ -14,6 +14,15 @@ func withServer(root: String, _ body: (LoopbackServer) async throws -> Void) asy
     try await body(server)
 }
 
+/// Runs `body` with a synthetic mirror, an empty target directory and a server for the
+/// mirror, removing both directories and stopping the server afterwards.
+func withSyntheticMirror(_ body: (SyntheticMirror, TemporaryDirectory, LoopbackServer) async throws -> Void) async throws {
+    let mirror = try SyntheticMirror()
+    let target = try TemporaryDirectory()
+    defer { mirror.root.remove(); target.remove() }
+    try await withServer(root: mirror.root.path) { server in try await body(mirror, target, server) }
+}
+
 /// A temporary directory with two tiny gzipped IDX files, and their download entries.
 struct SyntheticMirror {
     let root: TemporaryDirectory
@@ -75,10 +84,7 @@ struct MNISTDownloaderTests {
 
     @Test("a checksum failure writes nothing and says which mirror and hash")
     func checksumFailure() async throws {
-        let mirror = try SyntheticMirror()
-        let target = try TemporaryDirectory()
-        defer { mirror.root.remove(); target.remove() }
-        try await withServer(root: mirror.root.path) { server in
+        try await withSyntheticMirror { mirror, target, server in
             let error = try await #require(throws: DatasetError.self) {
                 try await downloader(server, ["corrupt"], files: mirror.files).download(into: target.path)
             }
@@ -91,10 +97,7 @@ struct MNISTDownloaderTests {
 
     @Test("an interrupted transfer leaves no partial file, after retrying")
     func interrupted() async throws {
-        let mirror = try SyntheticMirror()
-        let target = try TemporaryDirectory()
-        defer { mirror.root.remove(); target.remove() }
-        try await withServer(root: mirror.root.path) { server in
+        try await withSyntheticMirror { mirror, target, server in
             let log = LogLines()
             let error = try await #require(throws: DatasetError.self) {
                 try await downloader(server, ["cut"], files: mirror.files).download(into: target.path) { log.append($0) }
@@ -108,10 +111,7 @@ struct MNISTDownloaderTests {
 
     @Test("the next mirror is tried after a 404, a cut transfer or a bad checksum; 503 is retried")
     func fallback() async throws {
-        let mirror = try SyntheticMirror()
-        let target = try TemporaryDirectory()
-        defer { mirror.root.remove(); target.remove() }
-        try await withServer(root: mirror.root.path) { server in
+        try await withSyntheticMirror { mirror, target, server in
             let log = LogLines()
             try await downloader(server, ["missing", "cut", "corrupt", "flaky"], files: mirror.files)
                 .download(into: target.path) { log.append($0) }
@@ -124,13 +124,10 @@ struct MNISTDownloaderTests {
 
     @Test("a silent server times out; an existing good file is kept and a bad one is not replaced by nothing")
     func timeoutKeepsFiles() async throws {
-        let mirror = try SyntheticMirror()
-        let target = try TemporaryDirectory()
-        defer { mirror.root.remove(); target.remove() }
-        // The labels are already there (plain, verified); the images are there but wrong.
-        try target.write("tiny-labels-idx1-ubyte", Zlib.gunzip(Data(contentsOf: URL(fileURLWithPath: mirror.root.file("tiny-labels-idx1-ubyte.gz")))))
-        try target.write("tiny-images-idx3-ubyte.gz", Data("old".utf8))
-        try await withServer(root: mirror.root.path) { server in
+        try await withSyntheticMirror { mirror, target, server in
+            // The labels are already there (plain, verified); the images are there but wrong.
+            try target.write("tiny-labels-idx1-ubyte", Zlib.gunzip(Data(contentsOf: URL(fileURLWithPath: mirror.root.file("tiny-labels-idx1-ubyte.gz")))))
+            try target.write("tiny-images-idx3-ubyte.gz", Data("old".utf8))
             var slow = downloader(server, ["slow"], files: mirror.files)
             slow.attempts = 1
             slow.timeout = 1
