@@ -21,7 +21,7 @@ import Zlib
 /// 3. The verified `.gz` bytes are written atomically (a temporary file, then a
 ///    rename): the directory never holds a partial or unverified file. If every
 ///    mirror fails, nothing is written and the error names the file and each
-///    mirror's reason.
+///    mirror's reason. Temporary files left by a run killed mid-write are removed.
 ///
 /// Mirrors must be `https` URLs; plain `http` is accepted only for `127.0.0.1`
 /// and `localhost` (a local test server).
@@ -106,6 +106,7 @@ public struct MNISTDownloader: Sendable {
 
         var written: [String] = []
         for file in files {
+            removeStaleTemporaryFiles(of: file, in: directory)
             if let present = verifiedCopy(of: file, in: directory) {
                 log("\(present): already present, SHA-256 verified")
                 written.append(present)
@@ -221,6 +222,16 @@ public struct MNISTDownloader: Sendable {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+
+    /// Removes `.NAME.gz.PID.tmp` files that an earlier run killed mid-write left behind
+    /// (the names `ModelFile.writeAtomically` uses).
+    private func removeStaleTemporaryFiles(of file: File, in directory: String) {
+        let prefix = ".\(file.name).gz."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
+        }
     }
 
     /// The path of `file` in `directory` (plain or `.gz`) if one is there and verifies.

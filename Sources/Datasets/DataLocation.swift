@@ -66,7 +66,10 @@ public struct DataLocation: Sendable, Equatable {
         let location = resolve(flag: flag, environment: environment, homeDirectory: homeDirectory)
         let found = MNIST.fileNames.map { MNIST.existing($0, in: location.directory) }
         if found.allSatisfy({ $0 == nil }) {
-            throw DatasetError(file: location.directory, problem: "no MNIST files here (directory chosen by \(location.source.rawValue)); "
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: location.directory, isDirectory: &isDirectory)
+            let what = !exists ? "no such directory" : isDirectory.boolValue ? "no MNIST files here" : "is not a directory"
+            throw DatasetError(file: location.directory, problem: "\(what) (chosen by \(location.source.rawValue)); "
                 + "run `mnist download` to fetch them into \(cacheDirectory(environment: environment, homeDirectory: homeDirectory)), "
                 + "or pass --data DIR or set \(environmentVariable)=DIR to a directory holding "
                 + MNIST.fileNames.map { $0 + "[.gz]" }.joined(separator: ", "))

@@ -26,11 +26,16 @@ struct DataLocationTests {
             try DataLocation.locate(flag: nil, environment: [:], homeDirectory: home.path)
         }
         #expect(error.file == home.path + "/.cache/backproplab/mnist")
-        #expect(error.problem.contains("no MNIST files here (directory chosen by the default cache directory)"))
+        #expect(error.problem.contains("no such directory (chosen by the default cache directory)"))
         #expect(error.problem.contains("run `mnist download`"))
         #expect(error.problem.contains("--data DIR"))
         #expect(error.problem.contains("BACKPROPLAB_DATA=DIR"))
         #expect(!error.description.contains("\n"))
+        try FileManager.default.createDirectory(atPath: home.file("empty"), withIntermediateDirectories: true)
+        let empty = try #require(throws: DatasetError.self) {
+            try DataLocation.locate(flag: home.file("empty"), environment: [:], homeDirectory: home.path)
+        }
+        #expect(empty.problem.hasPrefix("no MNIST files here (chosen by --data); run `mnist download` to fetch them into \(home.path)/.cache/backproplab/mnist"))
     }
 
     @Test("a directory holding the files is found; a partial one names the missing file")

@@ -1,3 +1,4 @@
+import BackpropEngine
 import Datasets
 import Foundation
 import Testing
@@ -145,5 +146,42 @@ struct IDXFileTests {
             #expect(throws: DatasetError.self) { try IDXFile(parsing: bytes.prefix(cut)) }
         }
         #expect(try IDXFile(parsing: bytes).data.count == 8)
+    }
+}
+
+@Suite("IDX files: random damage never traps")
+struct IDXMutationTests {
+    /// Flips, truncates and extends a valid file (plain and gzipped) a thousand
+    /// times with a fixed seed: each result either parses to a consistent file or
+    /// throws a `DatasetError` — it never traps or allocates from a wild header.
+    @Test("seeded random mutations of valid files", arguments: [false, true])
+    func mutations(gzip: Bool) throws {
+        var generator = SeededGenerator(seed: gzip ? 2 : 1)
+        let original = try #require(Synthetic.images(count: 3, rows: 3, columns: 2)).encoded()
+        let source = gzip ? try Zlib.gzip(original) : original
+        var parsed = 0, refused = 0
+        for _ in 0..<1_000 {
+            var bytes = source
+            for _ in 0...Int.random(in: 0...3, using: &generator) {
+                let position = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: bytes[bytes.startIndex + position] = UInt8.random(in: 0...255, using: &generator)
+                case 1: bytes = bytes.prefix(position)
+                case 2: bytes.insert(UInt8.random(in: 0...255, using: &generator), at: bytes.startIndex + position)
+                default: bytes[bytes.startIndex + position] ^= 0x80
+                }
+                if bytes.isEmpty { break }
+            }
+            do {
+                let file = try IDXFile(parsing: bytes)
+                #expect(file.data.count == file.dimensions.reduce(1, *))
+                parsed += 1
+            } catch {
+                #expect(!error.problem.isEmpty && !error.problem.contains("\n"))
+                refused += 1
+            }
+        }
+        #expect(parsed + refused == 1_000)
+        #expect(refused > 500)
     }
 }
