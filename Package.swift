@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "Zlib", targets: ["Zlib"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "DatasetDownload", targets: ["DatasetDownload"]),
         .executable(name: "xor", targets: ["xor"]),
         .library(name: "Perceptrons", targets: ["Perceptrons"]),
         .executable(name: "perceptrons", targets: ["perceptrons"]),
@@ -21,9 +23,11 @@ let package = Package(
         .library(name: "GradientChecking", targets: ["GradientChecking"]),
         .library(name: "AutodiffOracle", targets: ["AutodiffOracle"]),
         .executable(name: "gradcheck", targets: ["gradcheck"]),
+        .executable(name: "mnist-data", targets: ["mnist-data"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: Libraries
@@ -61,6 +65,13 @@ let package = Package(
         /// the compiler (`import _Differentiation`). Shares no code with backprop; only
         /// `gradcheck` (and its tests) depend on it.
         .target(name: "AutodiffOracle"),
+        /// MNIST: the IDX reader, the book's split, where the data lives.
+        .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
+        /// `mnist download`: fetch the four MNIST files from mirrors, verify SHA-256, write atomically.
+        .target(
+            name: "DatasetDownload",
+            dependencies: ["Datasets", "BackpropEngine", "Zlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         // MARK: Executables
 
@@ -93,6 +104,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "mnist-data",
+            dependencies: ["Datasets", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         // MARK: Tests
 
@@ -103,6 +118,8 @@ let package = Package(
         .testTarget(name: "PerceptronsTests", dependencies: ["Perceptrons", "BackpropEngine", "Rendering"]),
         .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
         .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
+        .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
     ],
     swiftLanguageModes: [.v6]
 )
