@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
         .executable(name: "xor", targets: ["xor"]),
+        .library(name: "BackpropTrace", targets: ["BackpropTrace"]),
+        .executable(name: "backprop-trace", targets: ["backprop-trace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +48,9 @@ let package = Package(
             ]
         ),
 
+        /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON.
+        .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering"]),
+
         // MARK: Executables
 
         .executableTarget(
@@ -56,12 +61,21 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "backprop-trace",
+            dependencies: [
+                "BackpropEngine", "BackpropTrace", "CommandLineSupport", "Rendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "BackpropTraceTests", dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace"]),
     ],
     swiftLanguageModes: [.v6]
 )
