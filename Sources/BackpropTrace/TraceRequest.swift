@@ -20,7 +20,8 @@ public struct TraceRequest: Sendable {
     public var cost: Cost?
     /// The inputs x given, one per example (empty: the default input).
     public var inputs: [[Double]] = []
-    /// The targets y given, one per input.
+    /// The targets y given, one per input (empty: the default target for every input,
+    /// when the network has one output).
     public var targets: [[Double]] = []
     /// The mini-batch size m; examples beyond those given are drawn from the seed
     /// (x and y uniform in [0, 1], to two decimals). `nil`: one example per given pair.
@@ -65,15 +66,15 @@ public struct TraceRequest: Sendable {
         var inputs = self.inputs, targets = self.targets
         if inputs.isEmpty {
             guard inputCount == Self.defaultInput.count else {
-                throw .invalidOptions("the network has \(inputCount) inputs: give --input with \(inputCount) numbers (the default input \(list(Self.defaultInput)) has \(Self.defaultInput.count))")
+                throw .invalidOptions("the network has \(plural(inputCount, "input")): give --input with \(inputCount) numbers (the default input \(list(Self.defaultInput)) has \(Self.defaultInput.count))")
             }
             inputs = [Self.defaultInput]
         }
-        if targets.isEmpty && self.inputs.isEmpty {
+        if targets.isEmpty {
             guard outputCount == Self.defaultTarget.count else {
-                throw .invalidOptions("the network has \(outputCount) outputs: give --target with \(outputCount) numbers (the default target \(list(Self.defaultTarget)) has \(Self.defaultTarget.count))")
+                throw .invalidOptions("the network has \(plural(outputCount, "output")): give --target with \(outputCount) numbers (the default target \(list(Self.defaultTarget)) has \(Self.defaultTarget.count))")
             }
-            targets = [Self.defaultTarget]
+            targets = Array(repeating: Self.defaultTarget, count: inputs.count)
         }
         guard inputs.count == targets.count else {
             throw .invalidOptions("give one --target for each --input: got \(inputs.count) --input and \(targets.count) --target")
@@ -81,10 +82,10 @@ public struct TraceRequest: Sendable {
         for (k, (x, y)) in zip(inputs, targets).enumerated() {
             let which = inputs.count > 1 ? " #\(k + 1)" : ""
             guard x.count == inputCount else {
-                throw .invalidOptions("--input\(which) \(list(x)) has \(x.count) numbers but the network has \(inputCount) inputs (sizes \(list(sizes)))")
+                throw .invalidOptions("--input\(which) \(list(x)) has \(plural(x.count, "number")) but the network has \(plural(inputCount, "input")) (sizes \(list(sizes)))")
             }
             guard y.count == outputCount else {
-                throw .invalidOptions("--target\(which) \(list(y)) has \(y.count) numbers but the network has \(outputCount) outputs (sizes \(list(sizes)))")
+                throw .invalidOptions("--target\(which) \(list(y)) has \(plural(y.count, "number")) but the network has \(plural(outputCount, "output")) (sizes \(list(sizes)))")
             }
             guard x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else {
                 throw .invalidOptions("--input and --target must be finite numbers")
@@ -105,6 +106,7 @@ public struct TraceRequest: Sendable {
         return examples
     }
 
+    private func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
     private func list(_ values: [Int]) -> String { values.map(String.init).joined(separator: ",") }
     private func list(_ values: [Double]) -> String { values.map(NumberFormat.shortest).joined(separator: ",") }
 }
