@@ -17,6 +17,9 @@ let package = Package(
         .executable(name: "xor", targets: ["xor"]),
         .library(name: "BackpropTrace", targets: ["BackpropTrace"]),
         .executable(name: "backprop-trace", targets: ["backprop-trace"]),
+        .library(name: "GradientChecking", targets: ["GradientChecking"]),
+        .library(name: "AutodiffOracle", targets: ["AutodiffOracle"]),
+        .executable(name: "gradcheck", targets: ["gradcheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,7 +52,15 @@ let package = Package(
         ),
 
         /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON.
-        .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering"]),
+        .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking"]),
+
+        /// Gradient checking: backprop against finite differences, the bug zoo, the report.
+        .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
+
+        /// A second oracle: the cost as a differentiable Swift function, differentiated by
+        /// the compiler (`import _Differentiation`). Shares no code with backprop; only
+        /// `gradcheck` (and its tests) depend on it.
+        .target(name: "AutodiffOracle"),
 
         // MARK: Executables
 
@@ -69,6 +80,14 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "gradcheck",
+            dependencies: [
+                "BackpropEngine", "CommandLineSupport", "Rendering", "GradientChecking", "AutodiffOracle",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
@@ -76,6 +95,8 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         .testTarget(name: "BackpropTraceTests", dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace"]),
+        .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
+        .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

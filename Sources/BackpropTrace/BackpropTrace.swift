@@ -24,7 +24,7 @@ public struct BackpropTrace: Sendable {
     /// The mini-batch step, when there are two or more examples.
     public let batch: BatchStep?
     /// The closing check of `example`'s gradient against finite differences.
-    public let check: FiniteDifferenceCheck
+    public let check: ClosingCheck
 
     /// Traces `examples[0]` and, for two or more examples, one mini-batch step with `eta`.
     /// `examples` must not be empty and must fit the network (`TraceRequest` checks).
@@ -34,7 +34,7 @@ public struct BackpropTrace: Sendable {
         let first = examples.first ?? Example(x: Vector(zeros: network.sizes[0]), y: Vector(zeros: network.sizes[network.sizes.count - 1]))
         example = ExampleTrace(network: network, example: first)
         batch = examples.count > 1 ? BatchStep(network: network, examples: examples, eta: eta) : nil
-        check = FiniteDifferenceCheck(network: network, example: first, gradient: example.pass.gradient)
+        check = ClosingCheck(network: network, example: first, gradient: example.pass.gradient)
     }
 
     /// L, the number of layers.

@@ -34,6 +34,7 @@ public enum JSONRenderer {
                 "step": .number(trace.check.step),
                 "parameters": .integer(trace.check.parameterCount),
                 "max_relative_error": .number(trace.check.maxRelativeError),
+                "passed": .bool(trace.check.passed),
             ]),
         ]
         switch trace.source {

@@ -8,6 +8,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case number(Double)
     case integer(Int)
     case string(String)
+    case bool(Bool)
     case null
 
     /// A list of numbers.
@@ -51,6 +52,8 @@ public indirect enum JSONValue: Sendable, Equatable {
             return String(n)
         case .string(let s):
             return Self.quote(s)
+        case .bool(let b):
+            return b ? "true" : "false"
         case .null:
             return "null"
         }

@@ -147,10 +147,14 @@ extension TraceDocument {
         return TraceSection(title: "Mini-batch step, m = \(m), η = \(eta)", blocks: blocks)
     }
 
-    private static func check(_ check: FiniteDifferenceCheck) -> TraceSection {
-        TraceSection(title: "Check against finite differences", blocks: [.paragraph([
-            "numeric ∂C/∂p = (C(p + h) − C(p − h)) / 2h for each of the \(check.parameterCount) weights and biases p, h = \(NumberFormat.scientific(check.step))",
-            "largest relative error |backprop − numeric| / max(|backprop|, |numeric|): \(NumberFormat.scientific(check.maxRelativeError))",
+    private static func check(_ check: ClosingCheck) -> TraceSection {
+        let options = check.report.options
+        let verdict = check.passed
+            ? "passed (every entry within rtol \(NumberFormat.scientific(options.rtol)) or atol \(NumberFormat.scientific(options.atol)))"
+            : "FAILED: \(check.report.failing) of \(check.parameterCount) entries disagree"
+        return TraceSection(title: "Check against finite differences", blocks: [.paragraph([
+            "numeric ∂C/∂p = (C(p + ε) − C(p − ε)) / 2ε for each of the \(check.parameterCount) weights and biases p, ε = \(NumberFormat.scientific(check.step))",
+            "largest relative error |backprop − numeric| / max(|backprop|, |numeric|): \(NumberFormat.scientific(check.maxRelativeError)), \(verdict)",
         ])])
     }
 
