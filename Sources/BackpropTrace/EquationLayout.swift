@@ -16,7 +16,7 @@ struct EquationLayout {
     /// The lines of one equation row, trailing spaces removed.
     func lines(_ row: [TraceTerm]) -> [String] {
         let bodyHeight = row.map { term -> Int in
-            if case .matrix(_, let m) = term { return max(m.rows, 1) }
+            if case .matrix(_, let m) = term { return max(MatrixWindow(m).rows.count, 1) }
             return 1
         }.max() ?? 1
         let symbolLine = 1 + (bodyHeight - 1) / 2
@@ -49,13 +49,16 @@ struct EquationLayout {
     /// The name line, then the bracketed rows.
     func matrixBlock(name: String, _ m: Matrix) -> [String] {
         let header = "\(notation.spell(name)) (\(m.rows)\(notation == .ascii ? "x" : "×")\(m.columns))"
-        let cells = (0..<m.rows).map { j in (0..<m.columns).map { k in NumberFormat.cell(m[j, k]) } }
-        let widths = (0..<m.columns).map { k in cells.map { $0[k].count }.max() ?? 0 }
+        let ascii = notation == .ascii
+        let window = MatrixWindow(m)
+        let cells = window.cells(m, number: NumberFormat.cell, horizontal: ascii ? "..." : "…",
+                                 vertical: ascii ? ":" : "⋮", diagonal: ascii ? "." : "⋱")
+        let widths = window.columns.indices.map { k in cells.map { displayWidth($0[k]) }.max() ?? 0 }
         let rows = cells.map { row in
-            zip(row, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(separator: "  ")
+            zip(row, widths).map { String(repeating: " ", count: $1 - displayWidth($0)) + $0 }.joined(separator: "  ")
         }
         let body = rows.enumerated().map { j, text -> String in
-            let (open, close) = brackets(row: j, of: m.rows)
+            let (open, close) = brackets(row: j, of: cells.count)
             return "\(open) \(text) \(close)"
         }
         return [header] + (body.isEmpty ? ["[ ]"] : body)

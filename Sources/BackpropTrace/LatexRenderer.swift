@@ -53,7 +53,8 @@ public struct LatexRenderer: Sendable {
         case .symbol(let symbol):
             return Notation.latexMath.spell(symbol)
         case .matrix(let name, let m):
-            let rows = m.rowList.map { $0.map(NumberFormat.latexCell).joined(separator: " & ") }.joined(separator: " \\\\ ")
+            let cells = MatrixWindow(m).cells(m, number: NumberFormat.latexCell, horizontal: "\\cdots", vertical: "\\vdots", diagonal: "\\ddots")
+            let rows = cells.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ")
             let label = "\\text{\(Notation.latexText.spell(name)) (\(m.rows)\\(\\times\\)\(m.columns))}"
             return "\\underbrace{\\begin{bmatrix} \(rows) \\end{bmatrix}}_{\(label)}"
         }

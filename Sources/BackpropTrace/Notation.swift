@@ -105,7 +105,8 @@ public enum Notation: Sendable {
                 math.append(c)
             } else {
                 flush()
-                out += escapeLatexText(c)
+                // "--format" must not become an en dash.
+                out += c == "-" && next == "-" ? "-{}" : escapeLatexText(c)
             }
         }
         flush()

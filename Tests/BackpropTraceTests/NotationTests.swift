@@ -19,6 +19,7 @@ struct NotationTests {
     func latexText() {
         #expect(Notation.latexText.spell("weights[l − 2] of 100%") == "weights[l \\(-\\) 2] of 100\\%")
         #expect(Notation.latexText.spell("x = a¹_b") == "x = \\(a^{1}\\)\\_b")
+        #expect(Notation.latexText.spell("--format") == "-{}-format")
     }
 
     @Test("every symbol the text renderer meets turns into ASCII")
