@@ -94,7 +94,11 @@ let package = Package(
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
-        .testTarget(name: "BackpropTraceTests", dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace"]),
+        .testTarget(
+            name: "BackpropTraceTests",
+            dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
         .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
     ],

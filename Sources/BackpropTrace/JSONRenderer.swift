@@ -33,12 +33,13 @@ public enum JSONRenderer {
                 "method": .string("central differences"),
                 "step": .number(trace.check.step),
                 "parameters": .integer(trace.check.parameterCount),
+                "mode": .string(trace.check.isFull ? "full" : "sample"),
                 "max_relative_error": .number(trace.check.maxRelativeError),
                 "passed": .bool(trace.check.passed),
             ]),
         ]
         switch trace.source {
-        case .seed(let seed): top["seed"] = .integer(Int(truncatingIfNeeded: seed))
+        case .seed(let seed): top["seed"] = .unsigned(seed)
         case .model(let path): top["model"] = .string(path)
         }
         if let batch = trace.batch { top["batch"] = batchValue(batch) }

@@ -7,6 +7,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case number(Double)
     case integer(Int)
+    case unsigned(UInt64)
     case string(String)
     case bool(Bool)
     case null
@@ -49,6 +50,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .number(let v):
             return v.isFinite ? v.description : "null"
         case .integer(let n):
+            return String(n)
+        case .unsigned(let n):
             return String(n)
         case .string(let s):
             return Self.quote(s)

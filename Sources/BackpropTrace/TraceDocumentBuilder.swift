@@ -153,7 +153,9 @@ extension TraceDocument {
             ? "passed (every entry within rtol \(NumberFormat.scientific(options.rtol)) or atol \(NumberFormat.scientific(options.atol)))"
             : "FAILED: \(check.report.failing) of \(check.parameterCount) entries disagree"
         return TraceSection(title: "Check against finite differences", blocks: [.paragraph([
-            "numeric ∂C/∂p = (C(p + ε) − C(p − ε)) / 2ε for each of the \(check.parameterCount) weights and biases p, ε = \(NumberFormat.scientific(check.step))",
+            "numeric ∂C/∂p = (C(p + ε) − C(p − ε)) / 2ε for "
+                + (check.isFull ? "each of the \(check.parameterCount)" : "\(check.parameterCount) (a seeded sample of up to \(ClosingCheck.sampleSize) per layer and kind) of the \(check.totalParameters)")
+                + " weights and biases p, ε = \(NumberFormat.scientific(check.step))",
             "largest relative error |backprop − numeric| / max(|backprop|, |numeric|): \(NumberFormat.scientific(check.maxRelativeError)), \(verdict)",
         ])])
     }

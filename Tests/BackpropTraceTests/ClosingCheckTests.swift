@@ -25,3 +25,17 @@ struct ClosingCheckTests {
         #expect(!check.passed)
     }
 }
+
+@Suite("ClosingCheck on a large network")
+struct LargeClosingCheckTests {
+    @Test("above the limit, a seeded sample per layer and kind is checked")
+    func sample() throws {
+        let network = try Network(sizes: [80, 70, 2], seed: 3)
+        #expect(network.parameterCount > ClosingCheck.maximumFullCheck)
+        let example = Example(x: Vector((0..<80).map { Double($0 % 7) / 7 }), y: [1, 0])
+        let check = ClosingCheck(network: network, example: example, gradient: network.backprop(x: example.x, y: example.y))
+        #expect(!check.isFull)
+        #expect(check.parameterCount == [70 * 80, 70, 2 * 70, 2].map { min($0, ClosingCheck.sampleSize) }.reduce(0, +))
+        #expect(check.passed)
+    }
+}
