@@ -76,6 +76,13 @@ public enum BackpropBug: String, CaseIterable, Sendable, Codable {
         expectedCulprit == .bp2 ? L - 1 : L
     }
 
+    /// The order of the exercises in lesson 7 (`gradcheck --mystery N` is bug N),
+    /// shuffled so that the number does not give the answer away.
+    public static let mysteryOrder: [BackpropBug] = [
+        .wrongActivation, .noHiddenSigmaPrime, .zeroBiasGradient, .noOutputSigmaPrime,
+        .doubleBatchDivision, .wrongWeightMatrix, .wrongSign, .crossEntropyDelta,
+    ]
+
     /// The broken gradient, as a `GradientFunction` for the checker.
     public var gradient: GradientFunction {
         let bug = self

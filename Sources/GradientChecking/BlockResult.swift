@@ -25,7 +25,7 @@ public struct Comparison: Sendable, Equatable {
         worst = 0
         for (i, (a, n)) in zip(tested, reference).enumerated() {
             let absolute = a.isFinite && n.isFinite ? abs(a - n) : .infinity
-            let relative = relativeError(a, n)
+            let relative = relativeError(a, n, floor: options.relativeErrorFloor)
             if absolute > options.atol && relative > options.rtol { failing += 1 }
             maxAbsoluteError = max(maxAbsoluteError, absolute)
             if relative > maxRelativeError {

@@ -21,8 +21,14 @@ public enum CheckMode: Sendable, Equatable {
 /// The step and the tolerances of a gradient check.
 ///
 /// An entry **fails** when its absolute error |a − n| exceeds `atol` **and** its
-/// relative error |a − n| / max(|a|, |n|, tiny) exceeds `rtol` (a is backprop's value,
-/// n the oracle's). The defaults suit Double and a sigmoid net:
+/// relative error exceeds `rtol` (a is backprop's value, n the oracle's). The relative
+/// error is |a − n| / max(|a|, |n|, atol/rtol): entries smaller than atol/rtol (10⁻²
+/// by default) are measured against that floor, so rounding noise in a near-zero entry
+/// (say 10⁻¹² against an exact 0) is not reported as a 100 % error. With the floor, an
+/// entry fails exactly when its relative error exceeds `rtol`, and the check passes
+/// exactly when the maximum relative error is at most `rtol`.
+///
+/// The defaults suit Double and a sigmoid net:
 ///
 /// - ε = 10⁻⁶: the central difference's O(ε²) error (~10⁻¹²) and its rounding error
 ///   (~10⁻¹⁶·|C|/ε ≈ 10⁻¹⁰) are both small; much smaller ε lets rounding dominate,
@@ -43,6 +49,12 @@ public struct CheckOptions: Sendable, Equatable {
     public static let defaultRtol = 1e-6
     public static let defaultAtol = 1e-8
 
+    /// The denominator's floor in the relative error: atol/rtol (the smallest positive
+    /// Double when rtol is 0).
+    public var relativeErrorFloor: Double {
+        rtol > 0 ? atol / rtol : .leastNormalMagnitude
+    }
+
     public init(
         epsilon: Double = defaultEpsilon, rtol: Double = defaultRtol, atol: Double = defaultAtol,
         mode: CheckMode = .full, useFiniteDifferences: Bool = true
@@ -55,9 +67,9 @@ public struct CheckOptions: Sendable, Equatable {
     }
 }
 
-/// The relative error |a − n| / max(|a|, |n|, tiny): 0 when both are exactly 0,
-/// 1 when one of them is 0 and the other not, NaN-safe (∞ when either is not finite).
-public func relativeError(_ a: Double, _ n: Double) -> Double {
+/// The relative error |a − n| / max(|a|, |n|, floor): 0 when both are exactly 0,
+/// 1 when one of them is 0 and the other is at least `floor`; ∞ when either is not finite.
+public func relativeError(_ a: Double, _ n: Double, floor: Double = .leastNormalMagnitude) -> Double {
     guard a.isFinite, n.isFinite else { return .infinity }
-    return abs(a - n) / max(abs(a), abs(n), Double.leastNormalMagnitude)
+    return abs(a - n) / max(abs(a), abs(n), floor)
 }

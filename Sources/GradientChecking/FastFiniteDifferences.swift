@@ -46,11 +46,12 @@ public struct FastFiniteDifferences: Sendable {
         // The perturbation actually applied in floating point, as the naive way would.
         let hPlus = (w + epsilon) - w, hMinus = (w - epsilon) - w
         var sum = 0.0
+        var scratch = Vector(zeros: network.sizes[network.sizes.count - 1])
         for e in batch.indices {
             let input = k.map { passes[e].activations[li][$0] } ?? 1
             guard input != 0 else { continue }
-            let cPlus = perturbedCost(example: e, layer: li, neuron: j, dz: hPlus * input)
-            let cMinus = perturbedCost(example: e, layer: li, neuron: j, dz: hMinus * input)
+            let cPlus = perturbedCost(example: e, layer: li, neuron: j, dz: hPlus * input, scratch: &scratch)
+            let cMinus = perturbedCost(example: e, layer: li, neuron: j, dz: hMinus * input, scratch: &scratch)
             sum += cPlus - cMinus
         }
         var result = sum / Double(max(batch.count, 1)) / (2 * epsilon)
@@ -62,22 +63,30 @@ public struct FastFiniteDifferences: Sendable {
     }
 
     /// Cₓ after adding `dz` to zˡⱼ of example `e` (`layer` is the index l − 2).
-    func perturbedCost(example e: Int, layer li: Int, neuron j: Int, dz: Double) -> Double {
+    /// `scratch` is reused for the output activations, to spare an allocation per call.
+    func perturbedCost(example e: Int, layer li: Int, neuron j: Int, dz: Double, scratch: inout Vector) -> Double {
         let pass = passes[e]
         let newA = sigmoid(pass.zs[li][j] + dz)
-        var a: Vector
-        if li == network.weights.count - 1 {
-            a = pass.activations[li + 1]
-            a[j] = newA
-        } else {
-            let da = newA - pass.activations[li + 1][j]
-            let next = network.weights[li + 1]
-            var z = pass.zs[li + 1]
-            for r in 0..<next.rows { z[r] += next[r, j] * da }
-            a = sigmoid(z)
-            for l in (li + 2)..<network.weights.count {
-                a = sigmoid(network.weights[l] * a + network.biases[l])
+        let last = network.weights.count - 1
+        if li == last {
+            scratch = pass.activations[li + 1]
+            scratch[j] = newA
+            return network.cost.fn(a: scratch, y: batch[e].y)
+        }
+        let da = newA - pass.activations[li + 1][j]
+        let next = network.weights[li + 1]
+        let z = pass.zs[li + 1]
+        if li + 1 == last {
+            // The common case (one hidden layer below L): zᴸ changes by wᴸ·ⱼ Δaˡⱼ.
+            next.elements.withUnsafeBufferPointer { w in
+                for r in 0..<next.rows { scratch[r] = sigmoid(z[r] + w[r * next.columns + j] * da) }
             }
+            return network.cost.fn(a: scratch, y: batch[e].y)
+        }
+        var a = z
+        for r in 0..<next.rows { a[r] = sigmoid(z[r] + next[r, j] * da) }
+        for l in (li + 2)...last {
+            a = sigmoid(network.weights[l] * a + network.biases[l])
         }
         return network.cost.fn(a: a, y: batch[e].y)
     }

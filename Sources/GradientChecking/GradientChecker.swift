@@ -40,7 +40,7 @@ public struct GradientChecker: Sendable {
         var timings = GradientCheckReport.Timings()
         var start = ContinuousClock.now
         let tested = gradient(network, batch, lambda, n).flattened
-        timings.gradient = seconds(since: start)
+        timings.gradient = elapsedSeconds(since: start)
         let autodiffGradient = autodiff.flatMap { $0.gradient.count == tested.count ? $0.gradient : nil }
         timings.autodiff = autodiffGradient == nil ? 0 : autodiff?.seconds ?? 0
 
@@ -75,7 +75,7 @@ public struct GradientChecker: Sendable {
                 options: options
             ))
         }
-        timings.finiteDifferences = options.useFiniteDifferences ? seconds(since: start) : 0
+        timings.finiteDifferences = options.useFiniteDifferences ? elapsedSeconds(since: start) : 0
         return GradientCheckReport(
             sizes: network.sizes, cost: network.cost, lambda: lambda, n: n, batchSize: batch.count,
             options: options, blocks: blocks,
@@ -139,7 +139,8 @@ func randomUnitVector(_ d: Int, generator: inout SeededGenerator) -> [Double] {
     return v
 }
 
-func seconds(since start: ContinuousClock.Instant) -> Double {
+/// Seconds from `start` until now.
+public func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
     let d = start.duration(to: .now)
     return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }

@@ -59,6 +59,12 @@ struct GradCheck: ParsableCommand {
     @Option(help: "Check a deliberately broken backprop instead (see --list-bugs).")
     var bug: BackpropBug?
 
+    @Option(help: "An exercise of lesson 7: check mystery bug N (1…8) without naming it or saying which equation is wrong.")
+    var mystery: Int?
+
+    @Option(help: "With --mystery: your answer, the wrong equation (BP1, BP2, BP3, BP4 or mean); gradcheck says whether it is right.")
+    var guess: Culprit?
+
     @Flag(help: "List the bugs of the bug zoo and exit.")
     var listBugs = false
 
@@ -71,12 +77,21 @@ struct GradCheck: ParsableCommand {
         if model != nil, sizes != nil { throw ValidationError("--sizes and --model both give the network; use one") }
         guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a number ≥ 0, got \(lambda)") }
         try requireAtLeast(batch, 1, "--batch")
+        guard batch <= 100_000 else { throw ValidationError("--batch must be at most 100000, got \(batch)") }
         guard density > 0, density <= 1 else { throw ValidationError("--density must be in (0, 1], got \(density)") }
         try requirePositive(epsilon, "--epsilon")
         guard rtol.isFinite, rtol >= 0 else { throw ValidationError("--rtol must be a number ≥ 0, got \(rtol)") }
         guard atol.isFinite, atol >= 0 else { throw ValidationError("--atol must be a number ≥ 0, got \(atol)") }
         try requireAtLeast(samples, 1, "--samples")
         try requireAtLeast(directions, 1, "--directions")
+        guard directions <= 1000 else { throw ValidationError("--directions must be at most 1000, got \(directions)") }
+        if let mystery {
+            guard BackpropBug.mysteryOrder.indices.contains(mystery - 1) else {
+                throw ValidationError("--mystery must be 1 to \(BackpropBug.mysteryOrder.count), got \(mystery)")
+            }
+            if bug != nil { throw ValidationError("--mystery picks the bug itself; leave out --bug") }
+        }
+        if guess != nil, mystery == nil { throw ValidationError("--guess answers a --mystery exercise; give --mystery N too") }
     }
 
     mutating func run() throws {
@@ -85,6 +100,8 @@ struct GradCheck: ParsableCommand {
             return
         }
         let json = format == .json
+        let mysteryBug = mystery.map { BackpropBug.mysteryOrder[$0 - 1] }
+        let bug = bug ?? mysteryBug
         var generator = seedOption.makeGenerator(announce: !json)
         var network: Network
         if let model {
@@ -108,13 +125,14 @@ struct GradCheck: ParsableCommand {
                                    useFiniteDifferences: oracle != .autodiff)
         if !json {
             print(GradCheckOutput.header(network: network, model: model, batch: batch, density: density,
-                                         lambda: lambda, options: options, bug: bug))
+                                         lambda: lambda, options: options, bug: bug, mystery: mystery))
         }
         let autodiff = oracle == .fd ? nil : GradCheckOutput.autodiffGradient(network: network, batch: examples, lambda: lambda)
         let report = GradientChecker(options: options).check(
             network: network, batch: examples, lambda: lambda, n: batch,
             gradient: bug?.gradient ?? TextbookGradient.mean, autodiff: autodiff, generator: &generator)
-        print(json ? report.json(seed: seedOption.seed, bug: bug) : report.text())
+        print(json ? report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil))
+        if let mysteryBug, !json { print(GradCheckOutput.exerciseFeedback(bug: mysteryBug, guess: guess, report: report)) }
         if !report.passed { throw ExitCode(1) }
     }
 }
@@ -132,3 +150,5 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 extension BackpropBug: ExpressibleByArgument {}
+
+extension Culprit: ExpressibleByArgument {}

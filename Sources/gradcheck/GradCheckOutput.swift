@@ -8,7 +8,7 @@ import Rendering
 enum GradCheckOutput {
     /// What is being checked, before the report.
     static func header(network: Network, model: String?, batch: Int, density: Double,
-                       lambda: Double, options: CheckOptions, bug: BackpropBug?) -> String {
+                       lambda: Double, options: CheckOptions, bug: BackpropBug?, mystery: Int?) -> String {
         let sizes = network.sizes.map(String.init).joined(separator: ",")
         let source = model.map { "from \($0)" } ?? "random N(0, 1) weights and biases"
         let mode: String = switch options.mode {
@@ -21,8 +21,27 @@ enum GradCheckOutput {
             "mini-batch: \(batch) synthetic example\(batch == 1 ? "" : "s") (inputs uniform in [0, 1), density \(density))",
             "mode: \(mode), ε = \(scientific(options.epsilon))",
         ]
-        if let bug { lines.append("gradient under test: backprop with bug '\(bug.rawValue)': \(bug.summary)") }
+        if let mystery {
+            lines.append("gradient under test: backprop with mystery bug \(mystery) — which equation is wrong?")
+        } else if let bug { lines.append("gradient under test: backprop with bug '\(bug.rawValue)': \(bug.summary)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The answer to a `--mystery` exercise: a prompt without `--guess`, otherwise
+    /// whether the guess names the equation the bug breaks (revealing it only then).
+    static func exerciseFeedback(bug: BackpropBug, guess: Culprit?, report: GradientCheckReport) -> String {
+        guard let guess else {
+            return "Which equation is wrong? Answer with --guess BP1, BP2, BP3, BP4 or mean."
+        }
+        guard guess == bug.expectedCulprit else {
+            return "--guess \(guess.rawValue): not this one. Look again at which layers and which kinds (w, b) fail, and try another guess."
+        }
+        var lines = ["--guess \(guess.rawValue): right. The bug was '\(bug.rawValue)': \(bug.summary)."]
+        if let diagnosis = report.diagnosis {
+            lines.append("gradcheck's diagnosis: first disagreeing layer \(diagnosis.layer), \(diagnosis.culprit.equation)")
+            lines.append("why: \(diagnosis.reason)")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The bug zoo for `--list-bugs`.
@@ -46,7 +65,6 @@ enum GradCheckOutput {
         else { return nil }
         let start = ContinuousClock.now
         guard let gradient = oracle.gradient(at: network.parameters) else { return nil }
-        let d = start.duration(to: .now)
-        return (gradient, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+        return (gradient, elapsedSeconds(since: start))
     }
 }

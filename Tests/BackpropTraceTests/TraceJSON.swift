@@ -10,7 +10,12 @@ struct TraceJSON: Decodable {
         var nabla_b: [Double]
         var nabla_w: [[Double]]
     }
+    struct Check: Decodable {
+        var max_relative_error: Double
+        var passed: Bool
+    }
     var sizes: [Int]
+    var gradient_check: Check
     var cost: String
     var cost_value: Double
     var model: String?

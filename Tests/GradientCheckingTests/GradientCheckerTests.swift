@@ -18,6 +18,7 @@ struct GradientCheckerTests {
                         let (network, batch) = try randomProblem(sizes: sizes, cost: cost, seed: seed, batch: 1 + Int(seed % 4))
                         let report = runCheck(network, batch, lambda: lambda)
                         worst = max(worst, report.blocks.flatMap(\.comparisons).map(\.maxAbsoluteError).max() ?? 0)
+                        #expect(report.passed == (report.maxRelativeError <= CheckOptions.defaultRtol))
                         if !report.passed { alarms.append("seed \(seed) \(sizes) \(cost) λ=\(lambda): \(report.maxRelativeError)") }
                     }
                 }
@@ -90,6 +91,18 @@ struct GradientCheckerTests {
         let diagnosis = try #require(object["diagnosis"] as? [String: Any])
         #expect(diagnosis["equation"] as? String == "BP1")
         #expect(diagnosis["layer"] as? Int == 3)
+    }
+
+    @Test("the text report: a row per layer and kind, the verdict, and the diagnosis unless hidden")
+    func textReport() throws {
+        let (network, batch) = try randomProblem(sizes: [2, 3, 1], cost: .quadratic, seed: 1, batch: 2)
+        let good = runCheck(network, batch, lambda: 0).text()
+        #expect(good.contains("PASS: backprop agrees with finite differences on all 13 entries"))
+        let bad = runCheck(network, batch, lambda: 0, gradient: BackpropBug.zeroBiasGradient.gradient)
+        #expect(bad.text().contains("likely culprit: BP3"))
+        #expect(bad.text().contains("first disagreeing layer: 3"))
+        #expect(!bad.text(diagnose: false).contains("likely culprit"))
+        #expect(bad.text().split(separator: "\n").filter { $0.hasSuffix("WRONG") }.count == 2)
     }
 
     @Test("relative error: 0 for equal values, 1 against zero, ∞ for NaN")
