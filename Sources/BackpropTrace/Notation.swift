@@ -35,7 +35,7 @@ public enum Notation: Sendable {
     /// Subscript characters and what they stand for.
     static let subscripts: [Character: String] = [
         "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
-        "ₐ": "a", "ₓ": "x", "ⱼ": "j", "ₖ": "k", "ₗ": "l", "ₘ": "m",
+        "₋": "-", "ₐ": "a", "ₓ": "x", "ⱼ": "j", "ₖ": "k", "ₗ": "l", "ₘ": "m",
     ]
 
     /// Other symbols: (ASCII, LaTeX math).
