@@ -21,19 +21,20 @@ public struct BackpropTrace: Sendable {
     public let source: Source
     /// The example traced equation by equation: the first one given.
     public let example: ExampleTrace
-    /// The mini-batch step, when there are two or more examples.
+    /// The mini-batch step, if one was asked for.
     public let batch: BatchStep?
     /// The closing check of `example`'s gradient against finite differences.
     public let check: ClosingCheck
 
-    /// Traces `examples[0]` and, for two or more examples, one mini-batch step with `eta`.
-    /// `examples` must not be empty and must fit the network (`TraceRequest` checks).
-    public init(network: Network, examples: [Example], eta: Double, source: Source) {
+    /// Traces `examples[0]` and, when `step` is true (by default for two or more
+    /// examples), one mini-batch step with `eta`. `examples` must not be empty and must
+    /// fit the network (`TraceRequest` checks).
+    public init(network: Network, examples: [Example], eta: Double, source: Source, step: Bool? = nil) {
         self.network = network
         self.source = source
         let first = examples.first ?? Example(x: Vector(zeros: network.sizes[0]), y: Vector(zeros: network.sizes[network.sizes.count - 1]))
         example = ExampleTrace(network: network, example: first)
-        batch = examples.count > 1 ? BatchStep(network: network, examples: examples, eta: eta) : nil
+        batch = step ?? (examples.count > 1) ? BatchStep(network: network, examples: examples, eta: eta) : nil
         check = ClosingCheck(network: network, example: first, gradient: example.pass.gradient)
     }
 

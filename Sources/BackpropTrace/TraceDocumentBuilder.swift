@@ -106,7 +106,8 @@ extension TraceDocument {
     private static func miniBatch(_ batch: BatchStep) -> TraceSection {
         let m = batch.size
         let L = batch.before.numLayers
-        var lines = ["The mini-batch has m = \(m) examples; the first is the one traced above."]
+        var lines = [m == 1 ? "The mini-batch has m = 1 example: the one traced above."
+                            : "The mini-batch has m = \(m) examples; the first is the one traced above."]
         for (k, e) in batch.examples.enumerated() {
             lines.append("x\(Script.sub(k + 1)) = \(NumberFormat.list(e.example.x.elements)), y\(Script.sub(k + 1)) = \(NumberFormat.list(e.example.y.elements)), C = \(NumberFormat.cost(e.cost))")
         }

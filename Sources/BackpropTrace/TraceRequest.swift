@@ -41,7 +41,8 @@ public struct TraceRequest: Sendable {
         let network = try makeNetwork(generator: &generator)
         let examples = try makeExamples(for: network.sizes, generator: &generator)
         return BackpropTrace(network: network, examples: examples, eta: eta,
-                             source: modelPath.map(BackpropTrace.Source.model) ?? .seed(seed))
+                             source: modelPath.map(BackpropTrace.Source.model) ?? .seed(seed),
+                             step: batch != nil || examples.count > 1)
     }
 
     private func makeNetwork(generator: inout SeededGenerator) throws(TraceError) -> Network {

@@ -24,6 +24,13 @@ struct TraceRequestTests {
         #expect(a.batch?.examples.first?.example == Example(x: [1.0, 0.5], y: [0.0]))
     }
 
+    @Test("--batch 1 shows the step for the one example")
+    func batchOfOne() throws {
+        var request = TraceRequest()
+        request.batch = 1
+        #expect(try request.makeTrace().batch?.size == 1)
+    }
+
     @Test("--input alone uses the default target y = (0.0) for a one-output network")
     func inputAlone() throws {
         var request = TraceRequest()
