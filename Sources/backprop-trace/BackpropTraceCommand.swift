@@ -23,7 +23,7 @@ struct BackpropTraceCommand: ParsableCommand {
     @Option(help: "An input x1,x2,… (repeat with --target for a mini-batch).")
     var input: [NumberList] = []
 
-    @Option(help: "The target y1,… for each --input.")
+    @Option(help: "The target y1,… for each --input (default 0.0 when the network has one output).")
     var target: [NumberList] = []
 
     @Option(help: "Mini-batch size m: adds examples with x and y uniform in [0, 1] (two decimals) drawn from the seed, then shows one gradient-descent step.")
