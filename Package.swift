@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "Perceptrons", targets: ["Perceptrons"]),
         .executable(name: "perceptrons", targets: ["perceptrons"]),
         .executable(name: "sigmoid-limit", targets: ["sigmoid-limit"]),
+        .library(name: "BackpropTrace", targets: ["BackpropTrace"]),
+        .executable(name: "backprop-trace", targets: ["backprop-trace"]),
         .library(name: "GradientChecking", targets: ["GradientChecking"]),
         .library(name: "AutodiffOracle", targets: ["AutodiffOracle"]),
         .executable(name: "gradcheck", targets: ["gradcheck"]),
@@ -58,6 +60,9 @@ let package = Package(
 
         /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
         .target(name: "Perceptrons", dependencies: ["BackpropEngine", "Rendering"]),
+        /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON.
+        .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking"]),
+
         /// Gradient checking: backprop against finite differences, the bug zoo, the report.
         .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
 
@@ -98,6 +103,14 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "backprop-trace",
+            dependencies: [
+                "BackpropEngine", "BackpropTrace", "CommandLineSupport", "Rendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .executableTarget(
             name: "gradcheck",
             dependencies: [
                 "BackpropEngine", "CommandLineSupport", "Rendering", "GradientChecking", "AutodiffOracle",
@@ -116,6 +129,11 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         .testTarget(name: "PerceptronsTests", dependencies: ["Perceptrons", "BackpropEngine", "Rendering"]),
+        .testTarget(
+            name: "BackpropTraceTests",
+            dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
         .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),

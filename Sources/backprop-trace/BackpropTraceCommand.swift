@@ -1,0 +1,80 @@
+import ArgumentParser
+import BackpropEngine
+import BackpropTrace
+import CommandLineSupport
+import Foundation
+import Rendering
+
+/// Shows every number of one backpropagation on a small network, equation by
+/// equation (BP1–BP4), in the book's notation.
+@main
+struct BackpropTraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backprop-trace",
+        abstract: "Trace one backpropagation through a small sigmoid network, equation by equation (BP1–BP4).",
+        discussion: "Layers are numbered as in the book: the input is l = 1. Default: a [2,3,1] network from --seed 1, x = (1.0, 0.5), y = (0.0), quadratic cost."
+    )
+
+    @Option(help: "Layer sizes (default 2,3,1, or the model file's).", transform: LayerSizes.parse)
+    var sizes: LayerSizes?
+
+    @OptionGroup var seedOption: SeedOption
+
+    @Option(help: "An input x1,x2,… (repeat with --target for a mini-batch).")
+    var input: [NumberList] = []
+
+    @Option(help: "The target y1,… for each --input (default 0.0 when the network has one output).")
+    var target: [NumberList] = []
+
+    @Option(help: "Mini-batch size m: adds examples with x and y uniform in [0, 1] (two decimals) drawn from the seed, then shows one gradient-descent step.")
+    var batch: Int?
+
+    @Option(help: "Cost: quadratic or cross-entropy (default quadratic, or the model file's).")
+    var cost: Cost?
+
+    @Option(help: "Trace this network2 JSON model instead of a random network.")
+    var model: String?
+
+    @Option(help: "Learning rate η for the mini-batch step.")
+    var eta = TraceRequest.defaultEta
+
+    @Option(help: "Output: text, markdown, latex or json.")
+    var format = TraceFormat.text
+
+    @Flag(help: "Plain ASCII text (no Unicode symbols or colour).")
+    var ascii = false
+
+    @Flag(help: "Pause after each equation until Enter (only when standard input is a terminal).")
+    var step = false
+
+    mutating func run() throws {
+        var request = TraceRequest()
+        request.sizes = sizes?.values
+        request.seed = seedOption.seed
+        request.inputs = input.map(\.values)
+        request.targets = target.map(\.values)
+        request.batch = batch
+        request.cost = cost
+        request.modelPath = model
+        request.eta = eta
+        let trace: BackpropTrace
+        do {
+            trace = try request.makeTrace()
+        } catch .modelFile(let error) {
+            Terminal.printError("backprop-trace: \(error)")
+            throw ExitCode(2)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let chunks = format.chunks(trace, ascii: ascii, color: !ascii && Terminal.supportsColor)
+        var pauser = StepPauser(
+            enabled: step && Terminal.isStandardInputATerminal,
+            write: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            prompt: { FileHandle.standardError.write(Data($0.utf8)) },
+            waitForEnter: { readLine() != nil }
+        )
+        pauser.run(chunks)
+    }
+}
+
+extension TraceFormat: ExpressibleByArgument {}
