@@ -56,12 +56,18 @@ let package = Package(
             ]
         ),
 
+        // MARK: Fuzz targets (see Fuzz/run)
+
+        /// libFuzzer entry points for the file parsers (built by Fuzz/run).
+        .target(name: "FuzzTargets", dependencies: ["BackpropEngine"]),
+
         // MARK: Tests
 
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )
