@@ -121,6 +121,10 @@ let package = Package(
             name: "mnist-data",
             dependencies: ["Datasets", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // MARK: Fuzz targets (see Fuzz/run)
+
+        /// libFuzzer entry points for the file parsers (built by Fuzz/run).
+        .target(name: "FuzzTargets", dependencies: ["BackpropEngine"]),
 
         // MARK: Tests
 
@@ -138,6 +142,7 @@ let package = Package(
         .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
         .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,40 @@
+import BackpropEngine
+import Foundation
+
+/// Entry points for fuzzing the parsers that read untrusted files. Each takes any
+/// bytes and must either accept them or throw the parser's own error: never trap,
+/// never hang, never allocate what the bytes merely claim.
+///
+/// `Fuzz/run` builds this module with `-sanitize=fuzzer,address` and `-DFUZZING`,
+/// links it into one libFuzzer binary, and picks the target with the environment
+/// variable `BACKPROPLAB_FUZZ_TARGET`. The tests replay every saved input in
+/// `Tests/FuzzTargetsTests/Regressions/` through the same functions.
+public enum FuzzTargets {
+    /// The targets by name.
+    public static let all: [String: @Sendable (Data) -> Void] = [
+        "model": fuzzModelFile,
+    ]
+
+    /// The network2 model-file loader (`ModelFile.decode`).
+    @Sendable
+    public static func fuzzModelFile(_ data: Data) {
+        guard let network = try? ModelFile.decode(data) else { return }
+        // A network that decodes must be usable and re-encodable.
+        _ = network.feedforward(Vector(zeros: network.sizes[0]))
+        _ = try? ModelFile.encode(network)
+    }
+}
+
+#if FUZZING
+private let selectedTarget: @Sendable (Data) -> Void = {
+    let name = ProcessInfo.processInfo.environment["BACKPROPLAB_FUZZ_TARGET"] ?? "model"
+    return FuzzTargets.all[name] ?? FuzzTargets.fuzzModelFile
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+    guard let start else { return 0 }
+    selectedTarget(Data(bytes: start, count: count))
+    return 0
+}
+#endif
