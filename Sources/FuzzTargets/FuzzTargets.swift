@@ -1,4 +1,5 @@
 import BackpropEngine
+import Datasets
 import Foundation
 
 /// Entry points for fuzzing the parsers that read untrusted files. Each takes any
@@ -13,6 +14,7 @@ public enum FuzzTargets {
     /// The targets by name.
     public static let all: [String: @Sendable (Data) -> Void] = [
         "model": fuzzModelFile,
+        "idx": fuzzIDXFile,
     ]
 
     /// The network2 model-file loader (`ModelFile.decode`).
@@ -22,6 +24,23 @@ public enum FuzzTargets {
         // A network that decodes must be usable and re-encodable.
         _ = network.feedforward(Vector(zeros: network.sizes[0]))
         _ = try? ModelFile.encode(network)
+    }
+}
+
+extension FuzzTargets {
+    /// The IDX reader (`IDXFile(parsing:)`, plain or gzip), and for a parsed
+    /// three-dimensional file the MNIST image set built on it.
+    @Sendable
+    public static func fuzzIDXFile(_ data: Data) {
+        guard let idx = try? IDXFile(parsing: data) else { return }
+        _ = idx.encoded()
+        // Labels are made here, so size them by what the file really holds: a header
+        // may claim 4 billion images of 0 × 0 pixels in a few bytes.
+        if idx.dimensions.count == 3, idx.count <= idx.data.count, let labels = IDXFile(dimensions: [idx.count], data: [UInt8](repeating: 0, count: idx.count)),
+           let set = try? MNISTSet(images: idx, labels: labels), set.count > 0 {
+            _ = set.input(0)
+            _ = set.example(set.count - 1)
+        }
     }
 }
 
