@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
         .executable(name: "xor", targets: ["xor"]),
+        .library(name: "Lessons", targets: ["Lessons"]),
+        .executable(name: "lessons", targets: ["LessonsTool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +48,9 @@ let package = Package(
             ]
         ),
 
+        /// The course: reading lesson files, normalising output, running lesson commands.
+        .target(name: "Lessons", dependencies: ["BackpropEngine", "Rendering"]),
+
         // MARK: Executables
 
         .executableTarget(
@@ -56,12 +61,23 @@ let package = Package(
             ]
         ),
 
+        /// `lessons`: lists the lessons, runs one lesson's commands (`Sources/LessonsTool`).
+        .executableTarget(
+            name: "LessonsTool",
+            dependencies: [
+                "Lessons", "Rendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
     ],
     swiftLanguageModes: [.v6]
 )
