@@ -14,9 +14,13 @@ let package = Package(
         .library(name: "Zlib", targets: ["Zlib"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
         .executable(name: "xor", targets: ["xor"]),
         .library(name: "Lessons", targets: ["Lessons"]),
         .executable(name: "lessons", targets: ["LessonsTool"]),
+        .library(name: "GradientDemos", targets: ["GradientDemos"]),
+        .executable(name: "gradient-descent", targets: ["gradient-descent"]),
+        .executable(name: "deep-gradients", targets: ["deep-gradients"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +55,13 @@ let package = Package(
         /// The course: reading lesson files, normalising output, running lesson commands.
         .target(name: "Lessons", dependencies: ["BackpropEngine", "Rendering"]),
 
+        /// MNIST: the IDX reader, the book's split, where the data lives.
+        .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
+
+        /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
+        /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
+        .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering"]),
+
         // MARK: Executables
 
         .executableTarget(
@@ -70,6 +81,21 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "gradient-descent",
+            dependencies: [
+                "BackpropEngine", "CommandLineSupport", "GradientDemos", "Rendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "deep-gradients",
+            dependencies: [
+                "BackpropEngine", "CommandLineSupport", "GradientDemos", "Rendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
@@ -78,6 +104,8 @@ let package = Package(
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+        .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,40 @@
+import BackpropEngine
+import Datasets
+
+/// The examples a demo trains on: a small subset of MNIST when the user has the data,
+/// a small synthetic task otherwise, so every demo runs on a fresh machine.
+public struct DemoData: Sendable {
+    /// One line saying what the data is, for printing.
+    public var summary: String
+    /// Training examples with one-hot targets.
+    public var training: [Example]
+    /// Held-out examples with labels.
+    public var test: [LabeledExample]
+
+    public init(summary: String, training: [Example], test: [LabeledExample]) {
+        self.summary = summary
+        self.training = training
+        self.test = test
+    }
+
+    /// The first `trainingCount` MNIST training images and the first `testCount`
+    /// validation images (the book's split) from `directory`.
+    ///
+    /// - Throws: `DatasetError` naming the file at fault.
+    public static func mnist(directory: String, trainingCount: Int, testCount: Int) throws(DatasetError) -> DemoData {
+        let mnist = try MNIST.load(directory: directory)
+        let training = mnist.makeTraining(limit: trainingCount)
+        let test = mnist.makeValidation(limit: testCount)
+        return DemoData(summary: "MNIST: the first \(training.count) training images, the first \(test.count) validation images",
+                        training: training, test: test)
+    }
+
+    /// A synthetic task: `classes` noisy clusters in [0, 1]^`inputs` (see `SyntheticClusters`).
+    public static func synthetic(inputs: Int, classes: Int, trainingCount: Int, testCount: Int,
+                                 generator: inout SeededGenerator) -> DemoData {
+        let clusters = SyntheticClusters(inputs: inputs, classes: classes, trainingCount: trainingCount,
+                                         testCount: testCount, generator: &generator)
+        return DemoData(summary: "synthetic: \(classes) noisy clusters in \(inputs) dimensions, \(trainingCount) training and \(testCount) test examples (pass --data DIR for MNIST)",
+                        training: clusters.training, test: clusters.test)
+    }
+}
