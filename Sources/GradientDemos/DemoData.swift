@@ -31,10 +31,10 @@ public struct DemoData: Sendable {
 
     /// A synthetic task: `classes` noisy clusters in [0, 1]^`inputs` (see `SyntheticClusters`).
     public static func synthetic(inputs: Int, classes: Int, trainingCount: Int, testCount: Int,
-                                 generator: inout SeededGenerator) -> DemoData {
+                                 noise: Double = 0.25, generator: inout SeededGenerator) -> DemoData {
         let clusters = SyntheticClusters(inputs: inputs, classes: classes, trainingCount: trainingCount,
-                                         testCount: testCount, generator: &generator)
-        return DemoData(summary: "synthetic: \(classes) noisy clusters in \(inputs) dimensions, \(trainingCount) training and \(testCount) test examples (pass --data DIR for MNIST)",
+                                         testCount: testCount, noise: noise, generator: &generator)
+        return DemoData(summary: "synthetic: \(classes) noisy clusters (σ = \(noise)) in \(inputs) dimensions, \(trainingCount) training and \(testCount) test examples (pass --data DIR for MNIST)",
                         training: clusters.training, test: clusters.test)
     }
 }

@@ -93,10 +93,13 @@ struct BatchesCommand: ParsableCommand {
     var batchSizes = [1, 10, 20, 100]
 
     @Option(help: "Epochs for every run.")
-    var epochs = 3
+    var epochs = 5
 
     @Option(help: "Learning rate η, the same for every run.")
     var eta = 3.0
+
+    @Option(help: "Noise σ of the synthetic clusters (ignored with --data).")
+    var noise = 0.05
 
     @OptionGroup var seedOption: SeedOption
 
@@ -108,6 +111,7 @@ struct BatchesCommand: ParsableCommand {
         try requireAtLeast(test, 1, "--test")
         try requireAtLeast(epochs, 1, "--epochs")
         try requirePositive(eta, "--eta")
+        try requirePositive(noise, "--noise")
         guard !batchSizes.isEmpty, batchSizes.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--batch-sizes must be whole numbers ≥ 1, got \(batchSizes)")
         }
@@ -124,7 +128,7 @@ struct BatchesCommand: ParsableCommand {
             demo = try DemoData.mnist(directory: data, trainingCount: train, testCount: test)
         } else {
             demo = DemoData.synthetic(inputs: layers[0], classes: layers[layers.count - 1], trainingCount: train,
-                                      testCount: test, generator: &generator)
+                                      testCount: test, noise: noise, generator: &generator)
         }
         let network = try Network(sizes: layers, generator: &generator)
         print("data: \(demo.summary)")
@@ -134,6 +138,7 @@ struct BatchesCommand: ParsableCommand {
                                                miniBatchSizes: batchSizes, epochs: epochs, eta: eta, seed: seedOption.seed)
         print("test accuracy after each epoch (\(demo.test.count) test examples):")
         print(BatchSizeReport.table(runs, testCount: demo.test.count))
+        print(BatchSizeReport.timeLine(runs))
         print()
         print("Every run sees each training example once per epoch; m = 1 (online learning) takes a step")
         print("after every example, m = 20 one step per 20 examples, each along their average gradient.")
