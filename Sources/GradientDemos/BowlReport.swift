@@ -47,7 +47,11 @@ public enum BowlReport {
         return plot
     }
 
+    /// `value` formatted with the printf `spec`, without the sign of a negative zero
+    /// (`-0.00000` prints as `0.00000`).
     static func format(_ value: Double, _ spec: String) -> String {
-        String(format: spec, value)
+        let text = String(format: spec, value)
+        let isZero = text.allSatisfy { "-0.".contains($0) }
+        return isZero && text.hasPrefix("-") ? String(text.dropFirst()) : text
     }
 }
