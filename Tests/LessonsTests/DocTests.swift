@@ -62,7 +62,7 @@ struct DocTests {
             let want = OutputNormalizer.normalize(expected)
             let got = OutputNormalizer.normalize(result.standardOutput)
             if want != got {
-                let diff = LineDiff.describe(expected: want, actual: got)
+                let diff = LineDiff.describe(expected: want, actual: got, firstLine: (command.expectedOutputLine ?? 0) + 1)
                 let heading = "prints something else than the text block at line \(command.expectedOutputLine ?? 0) (- lesson, + actual):"
                 Issue.record(Comment(rawValue: "\(label)\n\(heading)\n\(diff)"))
             }

@@ -40,6 +40,7 @@ struct LineDiffTests {
           5  end
         """)
         #expect(LineDiff.describe(expected: "same", actual: "same").isEmpty)
+        #expect(LineDiff.describe(expected: "a\nb", actual: "a\nc", firstLine: 30) == "  30  a\n- 31  b\n+ 31  c")
     }
 
     @Test func longDiffsAreCut() {
