@@ -148,7 +148,7 @@ public enum LessonParser {
                 flush()
                 let level = trimmed.prefix { $0 == "#" }.count
                 let words = trimmed.dropFirst(level).trimmingCharacters(in: .whitespaces)
-                if level == 1, title.isEmpty { title = words } else { heading = words }
+                if level == 1, title.isEmpty { title = strippingLessonNumber(words) } else { heading = words }
             } else if trimmed.isEmpty {
                 flush()
             } else if !title.isEmpty {
@@ -166,6 +166,22 @@ public enum LessonParser {
             return (title, underHeading.text)
         }
         return (title, cleaned.first?.text ?? "")
+    }
+
+    /// The title without a leading "Lesson 4 —", "Lesson 4:" or "4." (the tour prints the
+    /// number itself).
+    static func strippingLessonNumber(_ title: String) -> String {
+        var rest = Substring(title)
+        let named = rest.lowercased().hasPrefix("lesson ")
+        if named { rest = rest.dropFirst("lesson ".count) }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return title }
+        rest = rest.dropFirst(digits.count)
+        let separators: Set<Character> = [" ", "—", "–", "-", ":", "."]
+        // "2048 games" keeps its number; "Lesson 4 Gradient…" and "4. Gradient…" lose it.
+        guard let first = rest.first, separators.contains(first), named || first != " " else { return title }
+        rest = rest.drop { separators.contains($0) }
+        return rest.isEmpty ? title : String(rest)
     }
 
     /// Markdown emphasis removed: `**Goal:** see *why*` → `Goal: see why`.

@@ -39,15 +39,16 @@ public struct LessonTour: Sendable {
         return command.replacingDataDirectory(with: dataDirectory)
     }
 
-    /// Why `command` cannot run yet because its data is missing, or `nil` if it can.
-    public func missingData(_ command: LessonCommand) -> String? {
+    /// Why `command` (of lesson `lesson`) cannot run yet because its data is missing,
+    /// or `nil` if it can.
+    public func missingData(_ command: LessonCommand, lesson: Int) -> String? {
         guard let directory = command.dataDirectory else { return nil }
         let url = directory.hasPrefix("/") ? URL(fileURLWithPath: directory)
             : catalog.packageRoot.appendingPathComponent(directory)
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.standardizedFileURL.path, isDirectory: &isDir), isDir.boolValue { return nil }
         return "this command needs the MNIST data in \(directory), which is not there.\n"
-            + "Get it with 'swift run mnist download', or point to a copy with 'swift run lessons run N --data DIR'."
+            + "Get it with 'swift run mnist download', or point to a copy with 'swift run lessons run \(lesson) --data DIR'."
     }
 
     /// Runs every command of `lesson` in order, with a heading before each, pausing for
@@ -68,7 +69,7 @@ public struct LessonTour: Sendable {
                 _ = readLine()
             }
             print("\n── \(lesson.number).\(index + 1)  $ swift run \(command.configuration == .release ? "-c release " : "")\(([command.executable] + command.arguments).joined(separator: " "))\n")
-            if let missing = missingData(command) {
+            if let missing = missingData(command, lesson: lesson.number) {
                 print(missing)
                 continue
             }

@@ -20,7 +20,7 @@ struct LessonsTool: ParsableCommand {
             let directory = try LessonCatalog.locateDirectory(sourceFile: #filePath)
             return try LessonCatalog(directory: directory)
         } catch {
-            throw ValidationError("\(error)")
+            throw TourError(description: "\(error)")
         }
     }
 
@@ -50,7 +50,7 @@ struct LessonsTool: ParsableCommand {
             let catalog = try LessonsTool.catalog()
             guard let lesson = catalog.lesson(number) else {
                 let known = catalog.lessons.map { String($0.number) }.joined(separator: ", ")
-                throw ValidationError("there is no lesson \(number) (lessons: \(known))")
+                throw TourError(description: "there is no lesson \(number) (lessons: \(known))")
             }
             let tour = LessonTour(catalog: catalog, runner: CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot)),
                                   dataDirectory: data.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
@@ -59,4 +59,9 @@ struct LessonsTool: ParsableCommand {
             }
         }
     }
+}
+
+/// A problem worth one line, without the usage text `ValidationError` adds.
+struct TourError: Error, CustomStringConvertible {
+    var description: String
 }

@@ -42,7 +42,7 @@ struct DocTests {
                 Issue.record("skipped (console slow; set BACKPROPLAB_DOCTEST_SLOW=1 to run it): \(label)", severity: .warning)
                 continue
             }
-            if tour.missingData(command) != nil {
+            if tour.missingData(command, lesson: lesson.number) != nil {
                 Issue.record("skipped (no MNIST data in \(command.dataDirectory ?? "")): \(label)", severity: .warning)
                 continue
             }

@@ -61,6 +61,17 @@ struct LessonParserTests {
         #expect(plain.goal == "First paragraph wraps.")
     }
 
+    @Test(arguments: [
+        ("Lesson 4 — Gradient descent", "Gradient descent"),
+        ("Lesson 12: Perceptrons", "Perceptrons"),
+        ("3. The architecture", "The architecture"),
+        ("Sigmoid neurons", "Sigmoid neurons"),
+        ("2048 games", "2048 games"),
+    ])
+    func titlesLoseTheirLessonNumber(title: String, expected: String) {
+        #expect(LessonParser.parse("# \(title)\n", fileName: "01-x.md").title == expected)
+    }
+
     @Test func lessonNumbersComeFromFileNames() {
         #expect(LessonParser.lessonNumber(fileName: "08-beyond-the-chapter.md") == 8)
         #expect(LessonParser.lessonNumber(fileName: "README.md") == nil)
