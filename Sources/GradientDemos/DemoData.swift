@@ -17,6 +17,27 @@ public struct DemoData: Sendable {
         self.test = test
     }
 
+    /// The data a demo with layer sizes `layers` runs on: MNIST from `mnistDirectory` when
+    /// one is given, else synthetic clusters with `layers.first` inputs and `layers.last`
+    /// classes.
+    ///
+    /// - Throws: `DatasetError` naming the MNIST file at fault.
+    public static func load(mnistDirectory: String?, layers: [Int], trainingCount: Int, testCount: Int,
+                            noise: Double, generator: inout SeededGenerator) throws(DatasetError) -> DemoData {
+        if let mnistDirectory {
+            return try mnist(directory: mnistDirectory, trainingCount: trainingCount, testCount: testCount)
+        }
+        return synthetic(inputs: layers.first ?? 1, classes: layers.last ?? 1, trainingCount: trainingCount,
+                         testCount: testCount, noise: noise, generator: &generator)
+    }
+
+    /// Why `layers` cannot run on MNIST (which has 784 inputs and 10 classes), or `nil`.
+    public static func mnistShapeProblem(_ layers: [Int]) -> String? {
+        guard layers.first != 784 || layers.last != 10 else { return nil }
+        let text = layers.map(String.init).joined(separator: ",")
+        return "--sizes must start with 784 inputs and end with 10 outputs for MNIST, got \(text)"
+    }
+
     /// The first `trainingCount` MNIST training images and the first `testCount`
     /// validation images (the book's split) from `directory`.
     ///

@@ -20,6 +20,9 @@ struct DeepGradients: ParsableCommand {
     @Option(help: "MNIST directory; without it, a synthetic task with the same input size is used.")
     var data: String?
 
+    @Option(help: "Noise σ of the synthetic clusters (ignored with --data).")
+    var noise = 0.25
+
     @Option(help: "Training examples (also the examples the gradient is measured over).")
     var train = 500
 
@@ -52,21 +55,15 @@ struct DeepGradients: ParsableCommand {
         try requireAtLeast(epochs, 0, "--epochs")
         try requireAtLeast(miniBatchSize, 1, "--mini-batch-size")
         try requirePositive(eta, "--eta")
-        if data != nil, sizes.values.first != 784 || sizes.values.last != 10 {
-            throw ValidationError("--sizes must start with 784 inputs and end with 10 outputs for MNIST, got \(sizes)")
-        }
+        try requirePositive(noise, "--noise")
+        if data != nil, let problem = DemoData.mnistShapeProblem(sizes.values) { throw ValidationError(problem) }
     }
 
     func run() throws {
         var generator = seedOption.makeGenerator()
         let layers = sizes.values
-        let demo: DemoData
-        if let data {
-            demo = try DemoData.mnist(directory: data, trainingCount: train, testCount: test)
-        } else {
-            demo = DemoData.synthetic(inputs: layers[0], classes: layers[layers.count - 1], trainingCount: train,
-                                      testCount: test, generator: &generator)
-        }
+        let demo = try DemoData.load(mnistDirectory: data, layers: layers, trainingCount: train, testCount: test,
+                                     noise: noise, generator: &generator)
         let network = try Network(sizes: layers, initializer: initializer, cost: cost, generator: &generator)
         print("data: \(demo.summary)")
         print("network [\(sizes)], \(initializer.rawValue) initial weights, \(cost.rawValue) cost, η = \(eta), mini-batch \(miniBatchSize)")

@@ -115,21 +115,14 @@ struct BatchesCommand: ParsableCommand {
         guard !batchSizes.isEmpty, batchSizes.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--batch-sizes must be whole numbers ≥ 1, got \(batchSizes)")
         }
-        if data != nil, let sizes, sizes.values.first != 784 || sizes.values.last != 10 {
-            throw ValidationError("--sizes must start with 784 inputs and end with 10 outputs for MNIST, got \(sizes)")
-        }
+        if data != nil, let sizes, let problem = DemoData.mnistShapeProblem(sizes.values) { throw ValidationError(problem) }
     }
 
     func run() throws {
         var generator = seedOption.makeGenerator()
         let layers = sizes?.values ?? (data == nil ? [2, 10, 3] : [784, 30, 10])
-        let demo: DemoData
-        if let data {
-            demo = try DemoData.mnist(directory: data, trainingCount: train, testCount: test)
-        } else {
-            demo = DemoData.synthetic(inputs: layers[0], classes: layers[layers.count - 1], trainingCount: train,
-                                      testCount: test, noise: noise, generator: &generator)
-        }
+        let demo = try DemoData.load(mnistDirectory: data, layers: layers, trainingCount: train, testCount: test,
+                                     noise: noise, generator: &generator)
         let network = try Network(sizes: layers, generator: &generator)
         print("data: \(demo.summary)")
         print("network [\(layers.map(String.init).joined(separator: ","))], quadratic cost, η = \(eta), \(epochs) epochs for every mini-batch size")
