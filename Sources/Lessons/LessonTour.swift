@@ -56,7 +56,7 @@ public struct LessonTour: Sendable {
     /// Returns whether every command that ran exited with status 0.
     public func run(_ lesson: Lesson, step: Bool, stdinIsTerminal: Bool) -> Bool {
         print("Lesson \(lesson.number): \(lesson.title)")
-        if !lesson.goal.isEmpty { print(lesson.goal) }
+        if !lesson.goal.isEmpty { print(Self.wrap("Goal: " + lesson.goal, width: 88)) }
         if lesson.commands.isEmpty {
             print("\nThis lesson has no commands to run; read \(catalog.directory.lastPathComponent)/\(lesson.fileName).")
         }
@@ -107,6 +107,22 @@ public struct LessonTour: Sendable {
             Self.printError("lessons: \(error)")
             return false
         }
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (longer words
+    /// stay whole).
+    public static func wrap(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     static func printError(_ message: String) {

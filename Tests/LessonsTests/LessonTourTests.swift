@@ -35,4 +35,9 @@ struct LessonTourTests {
             try LessonCatalog.locateDirectory(currentDirectory: "/", sourceFile: "/nowhere/x.swift")
         }
     }
+
+    @Test func goalsAreWrapped() {
+        #expect(LessonTour.wrap("aaa bbb ccc dddddddd e", width: 7) == "aaa bbb\nccc\ndddddddd\ne")
+        #expect(LessonTour.wrap("", width: 7).isEmpty)
+    }
 }
