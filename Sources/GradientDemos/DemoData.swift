@@ -31,6 +31,14 @@ public struct DemoData: Sendable {
                          testCount: testCount, noise: noise, generator: &generator)
     }
 
+    /// The most training or test examples a demo takes (MNIST has 50,000 training images).
+    public static let maximumCount = 50_000
+
+    /// Why `count` examples are not a sensible `--train` or `--test` (named `flag`), or `nil`.
+    public static func countProblem(_ count: Int, _ flag: String) -> String? {
+        (1...maximumCount).contains(count) ? nil : "\(flag) must be between 1 and \(maximumCount), got \(count)"
+    }
+
     /// Why `layers` cannot run on MNIST (which has 784 inputs and 10 classes), or `nil`.
     public static func mnistShapeProblem(_ layers: [Int]) -> String? {
         guard layers.first != 784 || layers.last != 10 else { return nil }

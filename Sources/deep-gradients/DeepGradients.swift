@@ -50,8 +50,9 @@ struct DeepGradients: ParsableCommand {
     var plot: String?
 
     func validate() throws {
-        try requireAtLeast(train, 1, "--train")
-        try requireAtLeast(test, 1, "--test")
+        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(SVGFile.problem)] {
+            if let problem { throw ValidationError(problem) }
+        }
         try requireAtLeast(epochs, 0, "--epochs")
         try requireAtLeast(miniBatchSize, 1, "--mini-batch-size")
         try requirePositive(eta, "--eta")

@@ -40,6 +40,7 @@ struct BowlCommand: ParsableCommand {
         try requireAtLeast(steps, 1, "--steps")
         guard steps <= 10_000 else { throw ValidationError("--steps must be at most 10000, got \(steps)") }
         guard start.values.count == 2 else { throw ValidationError("--start needs two numbers v₁,v₂, got \(start)") }
+        if let problem = plot.flatMap(SVGFile.problem) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -107,8 +108,9 @@ struct BatchesCommand: ParsableCommand {
     var plot: String?
 
     func validate() throws {
-        try requireAtLeast(train, 1, "--train")
-        try requireAtLeast(test, 1, "--test")
+        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(SVGFile.problem)] {
+            if let problem { throw ValidationError(problem) }
+        }
         try requireAtLeast(epochs, 1, "--epochs")
         try requirePositive(eta, "--eta")
         try requirePositive(noise, "--noise")

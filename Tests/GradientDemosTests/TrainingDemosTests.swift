@@ -51,3 +51,25 @@ struct TrainingDemosTests {
         #expect(ratios.allSatisfy { $0 > 1 })
     }
 }
+
+@Suite("Demo input checks")
+struct DemoInputTests {
+    @Test func countsAndShapesAreChecked() {
+        #expect(DemoData.countProblem(1000, "--train") == nil)
+        #expect(DemoData.countProblem(0, "--train") == "--train must be between 1 and 50000, got 0")
+        #expect(DemoData.mnistShapeProblem([784, 30, 10]) == nil)
+        #expect(DemoData.mnistShapeProblem([2, 10]) != nil)
+    }
+
+    @Test func plotsNeedAnExistingDirectory() {
+        #expect(SVGFile.problem("/nonexistent-dir-for-test/x.svg") != nil)
+        #expect(SVGFile.problem("x.svg") == nil)
+    }
+
+    @Test func syntheticDataFollowsTheLayerSizes() throws {
+        var g = SeededGenerator(seed: 1)
+        let data = try DemoData.load(mnistDirectory: nil, layers: [4, 3, 2], trainingCount: 5, testCount: 3, noise: 0.1, generator: &g)
+        #expect(data.training.count == 5 && data.test.count == 3)
+        #expect(data.training.allSatisfy { $0.x.count == 4 && $0.y.count == 2 })
+    }
+}
