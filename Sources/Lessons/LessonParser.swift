@@ -159,7 +159,7 @@ public enum LessonParser {
         let cleaned = paragraphs.map { (heading: $0.heading, text: plainText($0.text)) }
         if let marked = cleaned.first(where: { $0.text.lowercased().hasPrefix("goal") }) {
             var text = Substring(marked.text.dropFirst(4))
-            while let c = text.first, c == ":" || c == " " { text = text.dropFirst() }
+            while let c = text.first, [":", ".", " ", "—", "–", "-"].contains(c) { text = text.dropFirst() }
             return (title, String(text))
         }
         if let underHeading = cleaned.first(where: { $0.heading.lowercased().hasPrefix("goal") }) {

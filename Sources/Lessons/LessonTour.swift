@@ -28,6 +28,9 @@ public struct LessonTour: Sendable {
                 lines.append("      $ " + command.commandLine + (notes.isEmpty ? "" : "   (" + notes.joined(separator: ", ") + ")"))
             }
             if lesson.commands.isEmpty { lines.append("      (reading only)") }
+            for problem in lesson.problems {
+                lines.append("      ! \(lesson.fileName):\(problem.line): \(problem.message)")
+            }
         }
         lines += ["", "Run a lesson's commands with: swift run lessons run N   (--step pauses between them, --data DIR for MNIST)"]
         return lines.joined(separator: "\n")

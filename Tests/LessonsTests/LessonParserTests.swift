@@ -59,6 +59,8 @@ struct LessonParserTests {
         #expect(underHeading.goal == "Learn it.")
         let plain = LessonParser.parse("# T\n\nFirst paragraph\nwraps.\n\nSecond.\n", fileName: "02-x.md")
         #expect(plain.goal == "First paragraph wraps.")
+        let dotted = LessonParser.parse("# T\n\n**Goal.** Build a neuron.\n", fileName: "01-x.md")
+        #expect(dotted.goal == "Build a neuron.")
     }
 
     @Test(arguments: [
