@@ -30,12 +30,13 @@ public enum LayerGradientReport {
         }
     }
 
-    /// ‖∂C/∂bˡ‖ against epoch, one line per layer.
+    /// log₁₀ ‖∂C/∂bˡ‖ against epoch, one line per layer: the layers differ by orders of
+    /// magnitude, so a linear axis would flatten the early ones onto zero.
     public static func plot(_ points: [LayerGradientTrace.Point], layerCount: Int, sizes: [Int]) -> LinePlot {
         var plot = LinePlot(title: "Speed of learning per layer, [\(sizes.map(String.init).joined(separator: ","))]",
-                            xLabel: "epoch", yLabel: "‖∂C/∂bˡ‖")
+                            xLabel: "epoch", yLabel: "log₁₀ ‖∂C/∂bˡ‖")
         for (index, name) in layerNames(layerCount: layerCount).enumerated() {
-            plot.add(name, points.map { (Double($0.epoch), index < $0.norms.count ? $0.norms[index] : .nan) })
+            plot.add(name, points.map { (Double($0.epoch), index < $0.norms.count ? log10($0.norms[index]) : .nan) })
         }
         return plot
     }
