@@ -1,7 +1,7 @@
 import BackpropEngine
 
 /// Gradient descent on a `Bowl`, and the first-order fact that justifies it:
-/// ΔC ≈ ∇C·Δv (eq. 9), so choosing Δv = −η∇C (eq. 10) gives ΔC ≈ −η‖∇C‖² ≤ 0.
+/// ΔC ≈ ∇C·Δv, so choosing Δv = −η∇C gives ΔC ≈ −η‖∇C‖² ≤ 0.
 public enum BowlDescent {
     /// One row of the ΔC ≈ ∇C·Δv check: a step Δv of length `stepLength`.
     public struct LinearCheck: Sendable, Equatable {
@@ -10,7 +10,7 @@ public enum BowlDescent {
         public var actualChange: Double
         /// ∇C·Δv, the first-order prediction.
         public var predictedChange: Double
-        /// |actual − predicted|: shrinks like |Δv|², the term eq. 9 leaves out.
+        /// |actual − predicted|: shrinks like |Δv|², the term ΔC ≈ ∇C·Δv leaves out.
         public var error: Double { abs(actualChange - predictedChange) }
     }
 
@@ -37,7 +37,7 @@ public enum BowlDescent {
         public var gradientNorm: Double
     }
 
-    /// The path v → v′ = v − η∇C (eq. 11), `steps` times, starting at `start`.
+    /// The path v → v′ = v − η∇C, `steps` times, starting at `start`.
     /// Stops early if v stops being finite (η too large for the bowl's curvature).
     public static func path(_ bowl: Bowl, from start: Vector, eta: Double, steps: Int) -> [Step] {
         var v = start
