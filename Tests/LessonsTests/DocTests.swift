@@ -1,0 +1,73 @@
+import Foundation
+import Lessons
+import Testing
+
+/// The doc-test: every command a lesson shows is run, and what it prints must be what
+/// the lesson says it prints (timings aside).
+///
+/// Commands run on the executables `swift test` has just built (it builds every product
+/// of the package, not only the tests), found next to the test bundle like
+/// swift-argument-parser's executable tests do; see `ExecutableLocator`.
+@Suite("Doc-test: lessons print what they say")
+struct DocTests {
+    /// The lessons of this checkout, found from this file's path.
+    static let catalog: Result<LessonCatalog, LessonCatalogError> = Result { () throws(LessonCatalogError) in
+        try LessonCatalog(directory: LessonCatalog.locateDirectory(sourceFile: #filePath))
+    }
+
+    /// Every lesson file name; new lesson files are picked up without changing this test.
+    static var lessonFiles: [String] { (try? catalog.get().lessons.map(\.fileName)) ?? [] }
+
+    /// Whether `console slow` blocks run too.
+    static var runSlow: Bool { ProcessInfo.processInfo.environment["BACKPROPLAB_DOCTEST_SLOW"] == "1" }
+
+    @Test("the lessons/ directory is found and holds lessons")
+    func lessonsAreFound() throws {
+        let catalog = try Self.catalog.get()
+        #expect(!catalog.lessons.isEmpty, "no NN-name.md files in \(catalog.directory.path)")
+    }
+
+    @Test("every command of the lesson prints the output shown below it", arguments: lessonFiles)
+    func lessonOutputMatches(fileName: String) throws {
+        let catalog = try Self.catalog.get()
+        let lesson = try #require(catalog.lessons.first { $0.fileName == fileName })
+        let where_ = "lessons/\(fileName)"
+        for problem in lesson.problems {
+            Issue.record("\(where_):\(problem.line): \(problem.message)")
+        }
+        let tour = LessonTour(catalog: catalog, runner: CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot)))
+        for command in lesson.commands {
+            let label = "\(where_):\(command.line): $ \(command.commandLine)"
+            if command.isSlow && !Self.runSlow {
+                Issue.record("skipped (console slow; set BACKPROPLAB_DOCTEST_SLOW=1 to run it): \(label)", severity: .warning)
+                continue
+            }
+            if tour.missingData(command, lesson: lesson.number) != nil {
+                Issue.record("skipped (no MNIST data in \(command.dataDirectory ?? "")): \(label)", severity: .warning)
+                continue
+            }
+            guard let expected = command.expectedOutput else { continue }   // reported as a problem above
+            let result: CommandResult
+            do {
+                result = try tour.runner.capture(command)
+            } catch {
+                Issue.record("\(label)\n\(error)")
+                continue
+            }
+            // Status 1 is an outcome some lessons show on purpose (a gradient check that
+            // fails); anything else — a usage error, a bad file, a crash — is a broken lesson.
+            if result.status != 0 && result.status != 1 {
+                let stderr = result.standardError.split(separator: "\n").prefix(5).joined(separator: "\n")
+                Issue.record("\(label)\nexited with status \(result.status)\n\(stderr)")
+                continue
+            }
+            let want = OutputNormalizer.normalize(expected)
+            let got = OutputNormalizer.normalize(result.standardOutput)
+            if want != got {
+                let diff = LineDiff.describe(expected: want, actual: got, firstLine: (command.expectedOutputLine ?? 0) + 1)
+                let heading = "prints something else than the text block at line \(command.expectedOutputLine ?? 0) (- lesson, + actual):"
+                Issue.record(Comment(rawValue: "\(label)\n\(heading)\n\(diff)"))
+            }
+        }
+    }
+}
