@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Zlib", targets: ["Zlib"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
+        .library(name: "FastEngine", targets: ["FastEngine"]),
         .executable(name: "xor", targets: ["xor"]),
     ],
     dependencies: [
@@ -46,6 +47,14 @@ let package = Package(
             ]
         ),
 
+        /// The fast engine: matrix-form mini-batch backprop over padded SIMD buffers,
+        /// proven equal to BackpropEngine by FastEngineTests.
+        .target(
+            name: "FastEngine",
+            dependencies: ["BackpropEngine"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked", "-target-cpu", "native"], .when(configuration: .release))]
+        ),
+
         // MARK: Executables
 
         .executableTarget(
@@ -62,6 +71,7 @@ let package = Package(
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )
