@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
         .library(name: "FastEngine", targets: ["FastEngine"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
         .executable(name: "xor", targets: ["xor"]),
     ],
     dependencies: [
@@ -54,6 +55,8 @@ let package = Package(
             dependencies: ["BackpropEngine"],
             swiftSettings: [.unsafeFlags(["-Ounchecked", "-target-cpu", "native"], .when(configuration: .release))]
         ),
+        /// MNIST: the IDX reader, the book's split, where the data lives.
+        .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
 
         // MARK: Executables
 
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
     ],
     swiftLanguageModes: [.v6]
 )
