@@ -50,7 +50,7 @@ final class BatchWorkspace: @unchecked Sendable {
 
     /// Feedforward for examples `batch[0..<m]` of `data`: Zˡ = wˡAˡ⁻¹ + bˡ1ᵀ, Aˡ = σ(Zˡ),
     /// layer by layer. The first product skips the zero inputs.
-    func forward(parameters p: UnsafePointer<Double>, data: PackedInputs, batch: UnsafePointer<Int>, m: Int) {
+    func forward(parameters p: UnsafePointer<Double>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], n = layout.sizes[i + 1]
             let wT = p + layout.weightOffsets[i], b = p + layout.biasOffsets[i]
@@ -73,7 +73,7 @@ final class BatchWorkspace: @unchecked Sendable {
     }
 
     /// The backward pass after `forward`: Δᴸ by BP1 (`cost`), then Δˡ by BP2 down to l = 2.
-    func backward(parameters p: UnsafePointer<Double>, data: PackedInputs, batch: UnsafePointer<Int>, m: Int, cost: Cost) {
+    func backward(parameters p: UnsafePointer<Double>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int, cost: Cost) {
         let last = layout.layerCount - 1
         let width = layout.widths[last], n = layout.sizes[last + 1]
         for e in 0..<m {
@@ -109,7 +109,7 @@ final class BatchWorkspace: @unchecked Sendable {
     /// With target = the parameters, decay = 1 − ηλ/n and c = −η/m this is one SGD step;
     /// with a zeroed target, decay = 1 and c = 1/m it is the mean gradient.
     func accumulate(into target: UnsafeMutablePointer<Double>, decay: Double, c: Double,
-                    data: PackedInputs, batch: UnsafePointer<Int>, m: Int) {
+                    data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], inputs = layout.sizes[i]
             let wT = target + layout.weightOffsets[i], b = target + layout.biasOffsets[i]

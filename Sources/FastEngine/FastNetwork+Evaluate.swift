@@ -7,13 +7,24 @@ extension FastNetwork {
     /// (`Network.evaluate`), computed on every core: the test set is split into one
     /// contiguous chunk per core, each fed forward in blocks of `evaluationBlock`.
     public func evaluate(_ testData: [LabeledExample]) -> Int {
-        evaluate(packed: PackedInputs(testData, sizes: sizes))
+        evaluate(packed: PackedDataSet(testData, sizes: sizes))
+    }
+
+    /// `evaluate` on a set packed beforehand with labels for this network's sizes;
+    /// `nil` when the set was packed for another input size or without labels.
+    public func evaluate(_ testSet: PackedDataSet) -> Int? {
+        fits(testSet) ? evaluate(packed: testSet) : nil
+    }
+
+    /// Whether `set` was packed with labels for this network's input size.
+    func fits(_ set: PackedDataSet) -> Bool {
+        set.inputSize == layout.sizes[0] && set.labels.count == set.count
     }
 
     /// How many examples one feedforward pass of `evaluate` holds.
     static var evaluationBlock: Int { 256 }
 
-    func evaluate(packed test: PackedInputs) -> Int {
+    func evaluate(packed test: PackedDataSet) -> Int {
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, test.count))
         let correct = AlignedBuffer<Int>(count: chunks, repeating: 0)
         let chunkSize = (test.count + chunks - 1) / chunks

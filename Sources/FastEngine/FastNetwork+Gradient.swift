@@ -10,7 +10,7 @@ extension FastNetwork {
     /// it). The same code as an SGD step, accumulated into zeros instead of the weights.
     public func gradient(miniBatch: [Example], lambda: Double, n: Int) -> Gradient {
         let m = miniBatch.count
-        let data = PackedInputs(miniBatch, sizes: sizes)
+        let data = PackedDataSet(miniBatch, sizes: sizes)
         let workspace = BatchWorkspace(layout: layout, capacity: m)
         let batch = AlignedBuffer<Int>(count: m, repeating: 0)
         for e in 0..<m { batch.pointer[e] = e }

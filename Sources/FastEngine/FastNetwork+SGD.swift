@@ -24,16 +24,39 @@ extension FastNetwork {
         onEpoch: (EpochReport) -> Void = { _ in },
         onMiniBatch: ((Int, Int) -> Void)? = nil
     ) throws(TrainingError) -> [EpochReport] {
+        try sgd(trainingSet: PackedDataSet(trainingData, sizes: sizes), epochs: epochs, miniBatchSize: miniBatchSize,
+                eta: eta, lambda: lambda, testSet: testData.map { PackedDataSet($0, sizes: sizes) },
+                generator: &generator, onEpoch: onEpoch, onMiniBatch: onMiniBatch)
+    }
+
+    /// `sgd` on data packed beforehand (see `PackedDataSet`): the same training, for
+    /// sets too large to hold as `[Example]` as well, such as full MNIST in 200 MB.
+    @discardableResult
+    public mutating func sgd(
+        trainingSet data: PackedDataSet,
+        epochs: Int,
+        miniBatchSize: Int,
+        eta: Double,
+        lambda: Double = 0,
+        testSet test: PackedDataSet? = nil,
+        generator: inout SeededGenerator,
+        onEpoch: (EpochReport) -> Void = { _ in },
+        onMiniBatch: ((Int, Int) -> Void)? = nil
+    ) throws(TrainingError) -> [EpochReport] {
         guard epochs >= 0, miniBatchSize >= 1, eta.isFinite, eta > 0, lambda.isFinite, lambda >= 0 else {
             throw .invalidHyperparameters("need epochs ≥ 0, mini-batch size ≥ 1, η > 0 and λ ≥ 0; got epochs \(epochs), mini-batch size \(miniBatchSize), η \(eta), λ \(lambda)")
         }
         let (inputs, outputs) = (layout.sizes[0], layout.sizes[layout.sizes.count - 1])
-        if let bad = trainingData.firstIndex(where: { $0.x.count != inputs || $0.y.count != outputs }) {
-            throw .invalidHyperparameters("training example \(bad) has \(trainingData[bad].x.count) inputs and \(trainingData[bad].y.count) outputs; the network \(sizes) expects \(inputs) and \(outputs)")
+        if let bad = data.firstMismatch {
+            throw .invalidHyperparameters("training example \(bad) does not fit the network \(sizes): it needs \(inputs) inputs and \(outputs) outputs")
         }
-        let n = trainingData.count
-        let data = PackedInputs(trainingData, sizes: sizes)
-        let test = testData.map { PackedInputs($0, sizes: sizes) }
+        guard data.inputSize == inputs, data.outputSize == outputs || data.count == 0 else {
+            throw .invalidHyperparameters("the training set was packed for \(data.inputSize) inputs and \(data.outputSize) outputs; the network \(sizes) has \(inputs) and \(outputs)")
+        }
+        if let test, !fits(test) {
+            throw .invalidHyperparameters("the test set was not packed with labels for the network \(sizes)")
+        }
+        let n = data.count
         let workspace = BatchWorkspace(layout: layout, capacity: min(miniBatchSize, n))
         let order = AlignedBuffer<Int>(count: n, repeating: 0)
         let decay = 1 - eta * lambda / Double(max(n, 1))
@@ -58,7 +81,7 @@ extension FastNetwork {
             let report = EpochReport(
                 epoch: j,
                 correct: test.map { evaluate(packed: $0) },
-                total: testData?.count ?? 0,
+                total: test?.count ?? 0,
                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             )
             onEpoch(report)
