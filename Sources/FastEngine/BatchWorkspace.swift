@@ -23,8 +23,14 @@ final class BatchWorkspace: @unchecked Sendable {
     private let activationOffsets: [Int]
     private let deltaOffsets: [Int]
     private let coefficientOffset: Int
+    /// Scratch for the first layer's ∇w: the batch's sparse inputs regrouped by input
+    /// neuron k (compressed columns), so that each touched row of wᵀ is updated once.
+    private let sparse: SparseColumns
 
-    init(layout: FastLayout, capacity: Int) {
+    /// A workspace for up to `capacity` examples with at most `nonZeros` non-zero inputs
+    /// among them.
+    init(layout: FastLayout, capacity: Int, nonZeros: Int) {
+        sparse = SparseColumns(inputs: layout.sizes[0], capacity: nonZeros)
         self.layout = layout
         self.capacity = max(capacity, 1)
         var offset = 0
@@ -36,7 +42,7 @@ final class BatchWorkspace: @unchecked Sendable {
             offset += self.capacity * width
         }
         coefficientOffset = offset
-        offset += self.capacity
+        offset += 2 * self.capacity
         self.activationOffsets = activationOffsets
         self.deltaOffsets = deltaOffsets
         storage = AlignedBuffer(count: offset, repeating: 0)
@@ -58,11 +64,10 @@ final class BatchWorkspace: @unchecked Sendable {
                 let z = activation(i) + e * width
                 if i == 0 {
                     let start = data.rowStarts.pointer[batch[e]], end = data.rowStarts.pointer[batch[e] + 1]
-                    Kernels.combineRows(into: z, width: width, accumulate: false, rows: wT, rowStride: width,
-                                        indices: data.indices.pointer + start,
+                    Kernels.combineRows(into: z, width: width, output: .set, rows: wT, rowStride: width, indices: data.indices.pointer + start,
                                         coefficients: data.values.pointer + start, count: end - start)
                 } else {
-                    Kernels.combineRows(into: z, width: width, accumulate: false, rows: wT, rowStride: width,
+                    Kernels.combineRows(into: z, width: width, output: .set, rows: wT, rowStride: width,
                                         indices: nil, coefficients: activation(i - 1) + e * layout.widths[i - 1],
                                         count: layout.sizes[i])
                 }
@@ -88,51 +93,55 @@ final class BatchWorkspace: @unchecked Sendable {
             for j in n..<width { d[j] = 0 }
         }
         for i in stride(from: last - 1, through: 0, by: -1) {
-            let width = layout.widths[i], n = layout.sizes[i + 1], upper = layout.widths[i + 1]
+            let width = layout.widths[i], n = layout.sizes[i + 1]
+            let upper = layout.widths[i + 1], upperCount = layout.sizes[i + 2]
             let wT = p + layout.weightOffsets[i + 1]
             for e in 0..<m {
                 let a = activation(i) + e * width, d = delta(i) + e * width, dUp = delta(i + 1) + e * upper
                 for k in 0..<n {
                     // ((wˡ⁺¹)ᵀ δˡ⁺¹)ₖ is row k of (wˡ⁺¹)ᵀ dotted with δˡ⁺¹.
-                    d[k] = Kernels.dot(wT + k * upper, dUp, width: upper) * (a[k] * (1 - a[k]))
+                    d[k] = Kernels.dot(wT + k * upper, dUp, count: upperCount) * (a[k] * (1 - a[k]))
                 }
                 for k in n..<width { d[k] = 0 }
             }
         }
     }
 
-    /// After `backward`, adds c·Σₓ∇Cₓ to `target` (laid out like the parameters), first
-    /// multiplying the weights (not the biases) in `target` by `decay`:
+    /// After `backward`, one gradient-descent step on `target` (laid out like the
+    /// parameters), exactly as `update_mini_batch` computes it:
     ///
-    ///     wᵀ ← decay·wᵀ + c·Aˡ⁻¹(Δˡ)ᵀ,   b ← b + c·Δˡ1        (BP4, BP3 over the batch)
+    ///     ∇b = Σₓ δˡ(x),   ∇w = Σₓ δˡ(x) (aˡ⁻¹(x))ᵀ = Δˡ(Aˡ⁻¹)ᵀ      (BP3, BP4 over the batch)
+    ///     b → b − step·∇b,   w → decay·w − step·∇w
     ///
-    /// With target = the parameters, decay = 1 − ηλ/n and c = −η/m this is one SGD step;
-    /// with a zeroed target, decay = 1 and c = 1/m it is the mean gradient.
-    func accumulate(into target: UnsafeMutablePointer<Double>, decay: Double, c: Double,
-                    data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
+    /// SGD uses target = the parameters, step = η/m, decay = 1 − ηλ/n. With a zeroed
+    /// target, step = −1/m and decay = 1 the target becomes the mean gradient.
+    func descend(_ target: UnsafeMutablePointer<Double>, decay: Double, step: Double,
+                 data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
+        for e in 0..<m { coefficients[e] = 1 }
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], inputs = layout.sizes[i]
-            let wT = target + layout.weightOffsets[i], b = target + layout.biasOffsets[i]
-            let d = delta(i)
-            for e in 0..<m { coefficients[e] = c }
-            Kernels.combineRows(into: b, width: width, accumulate: true, rows: d, rowStride: width,
-                                indices: nil, coefficients: coefficients, count: m)
-            if decay != 1 { Kernels.scale(wT, by: decay, count: inputs * width) }
+            let wT = target + layout.weightOffsets[i], b = target + layout.biasOffsets[i], d = delta(i)
+            Kernels.combineRows(into: b, width: width, output: .descend(decay: 1, step: step), rows: d,
+                                rowStride: width, indices: nil, coefficients: coefficients, count: m)
             if i == 0 {
-                // Sparse A¹: each non-zero input aₖ adds c·aₖ·δ to row k.
-                for e in 0..<m {
-                    let start = data.rowStarts.pointer[batch[e]], end = data.rowStarts.pointer[batch[e] + 1]
-                    for t in start..<end {
-                        let k = Int(data.indices.pointer[t])
-                        Kernels.axpy(c * data.values.pointer[t], d + e * width, wT + k * width, width: width)
+                // Sparse A¹: only the rows k of wᵀ with a non-zero input in the batch get a
+                // gradient; the others are only decayed (decay·w − step·0 = decay·w).
+                sparse.gather(data: data, batch: batch, m: m)
+                if decay != 1 {
+                    for k in 0..<inputs where !sparse.touches(k) {
+                        for j in 0..<width { wT[k * width + j] *= decay }
                     }
+                }
+                sparse.forEachColumn { k, examples, values, count in
+                    Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
+                                        rows: d, rowStride: width, indices: examples, coefficients: values, count: count)
                 }
             } else {
                 let a = activation(i - 1), aWidth = layout.widths[i - 1]
                 for k in 0..<inputs {
-                    for e in 0..<m { coefficients[e] = c * a[e * aWidth + k] }
-                    Kernels.combineRows(into: wT + k * width, width: width, accumulate: true, rows: d,
-                                        rowStride: width, indices: nil, coefficients: coefficients, count: m)
+                    for e in 0..<m { coefficients[m + e] = a[e * aWidth + k] }
+                    Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
+                                        rows: d, rowStride: width, indices: nil, coefficients: coefficients + m, count: m)
                 }
             }
         }

@@ -31,7 +31,7 @@ extension FastNetwork {
         let layout = layout, parameters = storage
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let block = Self.evaluationBlock
-            let workspace = BatchWorkspace(layout: layout, capacity: block)
+            let workspace = BatchWorkspace(layout: layout, capacity: block, nonZeros: 0)
             let ids = AlignedBuffer<Int>(count: block, repeating: 0)
             let last = layout.layerCount - 1, width = layout.widths[last], outputs = layout.sizes[last + 1]
             var count = 0

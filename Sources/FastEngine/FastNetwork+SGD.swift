@@ -57,7 +57,8 @@ extension FastNetwork {
             throw .invalidHyperparameters("the test set was not packed with labels for the network \(sizes)")
         }
         let n = data.count
-        let workspace = BatchWorkspace(layout: layout, capacity: min(miniBatchSize, n))
+        let workspace = BatchWorkspace(layout: layout, capacity: min(miniBatchSize, n),
+                                       nonZeros: data.nonZeros(inBatchesOf: miniBatchSize))
         let order = AlignedBuffer<Int>(count: n, repeating: 0)
         let decay = 1 - eta * lambda / Double(max(n, 1))
         let batchCount = (n + miniBatchSize - 1) / miniBatchSize
@@ -73,7 +74,7 @@ extension FastNetwork {
                 let batch = order.pointer + k
                 workspace.forward(parameters: p, data: data, batch: batch, m: m)
                 workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
-                workspace.accumulate(into: p, decay: decay, c: -eta / Double(m), data: data, batch: batch, m: m)
+                workspace.descend(p, decay: decay, step: eta / Double(m), data: data, batch: batch, m: m)
                 onMiniBatch?(index + 1, batchCount)
             }
             let elapsed = start.duration(to: .now)

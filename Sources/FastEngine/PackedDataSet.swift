@@ -97,6 +97,14 @@ public struct PackedDataSet: Sendable {
         self.init(count: examples.count, sizes: sizes, input: { examples[$0].x }, label: { examples[$0].label })
     }
 
+    /// The most non-zero inputs any `m` examples of the set can have together.
+    func nonZeros(inBatchesOf m: Int) -> Int {
+        var longest = 0
+        for e in 0..<count { longest = max(longest, rowStarts.pointer[e + 1] - rowStarts.pointer[e]) }
+        let (product, overflow) = longest.multipliedReportingOverflow(by: max(m, 0))
+        return overflow ? values.count : min(product, values.count)
+    }
+
     /// The fraction of inputs that are non-zero.
     public var density: Double {
         count == 0 || inputSize == 0 ? 0 : Double(values.count) / Double(count * inputSize)
