@@ -11,12 +11,11 @@ struct FastSGDTests {
                 var generator = SeededGenerator(seed: 7)
                 let network = try Network(sizes: sizes, cost: cost, generator: &generator)
                 let data = randomExamples(6, sizes: sizes, generator: &generator)
-                var textbook = network, fast = FastNetwork(network)
-                var g1 = generator, g2 = generator
-                try textbook.sgd(trainingData: data, epochs: 1, miniBatchSize: 6, eta: 0.8, lambda: lambda, generator: &g1)
-                try fast.sgd(trainingData: data, epochs: 1, miniBatchSize: 6, eta: 0.8, lambda: lambda, generator: &g2)
-                #expect(relativeError(fast.network.parameters, textbook.parameters) <= 1e-12, "\(cost), λ = \(lambda)")
-                #expect(g1.next() == g2.next(), "both engines draw the same random numbers")
+                let both = try BothEngines(network, data, generator: generator, epochs: 1, miniBatchSize: 6,
+                                           eta: 0.8, lambda: lambda)
+                #expect(relativeError(both.fast.network.parameters, both.textbook.parameters) <= 1e-12,
+                        "\(cost), λ = \(lambda)")
+                #expect(both.fast.network.parameters != network.parameters, "the step moved the weights")
             }
         }
     }
@@ -55,16 +54,13 @@ struct FastSGDTests {
         let training = (0..<300).map { _ in example() }.map { Example(x: $0.0, y: .oneHot($0.1, count: 3)) }
         let test = (0..<200).map { _ in example() }.map { LabeledExample(x: $0.0, label: $0.1) }
         let network = try Network(sizes: [12, 10, 3], cost: cost, generator: &generator)
-        var textbook = network, fast = FastNetwork(network)
-        var g1 = generator, g2 = generator
-        let slow = try textbook.sgd(trainingData: training, epochs: 5, miniBatchSize: 10, eta: 0.5,
-                                    testData: test, generator: &g1)
-        let quick = try fast.sgd(trainingData: training, epochs: 5, miniBatchSize: 10, eta: 0.5,
-                                 testData: test, generator: &g2)
+        let both = try BothEngines(network, training, generator: generator, epochs: 5, miniBatchSize: 10, eta: 0.5,
+                                   testData: test)
+        let (slow, quick) = (both.textbookReports, both.fastReports)
         #expect(quick.map(\.correct) == slow.map(\.correct))
         #expect(quick.map(\.total) == slow.map(\.total))
         #expect(slow.last?.correct ?? 0 > 150, "the task is learnable, so the comparison means something")
-        #expect(relativeError(fast.network.parameters, textbook.parameters) <= 1e-10)
+        #expect(relativeError(both.fast.network.parameters, both.textbook.parameters) <= 1e-10)
     }
 
     @Test("bad hyper-parameters and mismatched examples are errors, not traps")
@@ -106,11 +102,9 @@ struct FastSGDBitwiseTests {
                 var generator = SeededGenerator(seed: 99)
                 let network = try Network(sizes: sizes, cost: cost, generator: &generator)
                 let data = randomExamples(23, sizes: sizes, generator: &generator)
-                var textbook = network, fast = FastNetwork(network)
-                var g1 = generator, g2 = generator
-                try textbook.sgd(trainingData: data, epochs: 3, miniBatchSize: 5, eta: 2.5, lambda: lambda, generator: &g1)
-                try fast.sgd(trainingData: data, epochs: 3, miniBatchSize: 5, eta: 2.5, lambda: lambda, generator: &g2)
-                #expect(fast.network.parameters.map(\.bitPattern) == textbook.parameters.map(\.bitPattern),
+                let both = try BothEngines(network, data, generator: generator, epochs: 3, miniBatchSize: 5,
+                                           eta: 2.5, lambda: lambda)
+                #expect(both.fast.network.parameters.map(\.bitPattern) == both.textbook.parameters.map(\.bitPattern),
                         "\(cost), λ = \(lambda)")
             }
         }
