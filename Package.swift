@@ -14,7 +14,9 @@ let package = Package(
         .library(name: "Zlib", targets: ["Zlib"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
+        .library(name: "MNISTLab", targets: ["MNISTLab"]),
         .executable(name: "xor", targets: ["xor"]),
+        .executable(name: "mnist", targets: ["mnist"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +48,9 @@ let package = Package(
             ]
         ),
 
+        /// `mnist`'s work: training runs with checkpoints, evaluation, baselines, pictures.
+        .target(name: "MNISTLab", dependencies: ["BackpropEngine", "Rendering"]),
+
         // MARK: Executables
 
         .executableTarget(
@@ -56,12 +61,21 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "mnist",
+            dependencies: [
+                "BackpropEngine", "CommandLineSupport", "Rendering", "MNISTLab",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )
