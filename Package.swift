@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Zlib", targets: ["Zlib"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "MNISTLab", targets: ["MNISTLab"]),
         .executable(name: "xor", targets: ["xor"]),
         .executable(name: "mnist", targets: ["mnist"]),
@@ -48,6 +49,8 @@ let package = Package(
             ]
         ),
 
+        /// MNIST: the IDX reader, the book's split, where the data lives.
+        .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
         /// `mnist`'s work: training runs with checkpoints, evaluation, baselines, pictures.
         .target(name: "MNISTLab", dependencies: ["BackpropEngine", "Rendering"]),
 
@@ -64,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "mnist",
             dependencies: [
-                "BackpropEngine", "CommandLineSupport", "Rendering", "MNISTLab",
+                "BackpropEngine", "CommandLineSupport", "Datasets", "Rendering", "MNISTLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +78,7 @@ let package = Package(
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
         .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine"]),
     ],
     swiftLanguageModes: [.v6]
