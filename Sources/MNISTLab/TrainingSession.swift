@@ -51,10 +51,10 @@ public enum TrainingSession {
         let text = options.format == .text
         func say(_ line: String) { if text { print(line) } }
 
-        var run = try startingRun(options, available: data.training.count)
+        var run = try startingRun(options, data: data)
         let settings = run.settings
         let training = Array(data.training.prefix(settings.trainingCount))
-        let heldOut = data.heldOut(EvaluationSet(rawValue: settings.evaluation) ?? .validation)
+        let heldOut = Array(data.heldOut(EvaluationSet(rawValue: settings.evaluation) ?? .validation).prefix(settings.evaluationCount))
         let resumedAfter = run.nextEpoch
         say("seed: \(settings.seed)")
         say(settings.summary)
@@ -104,8 +104,9 @@ public enum TrainingSession {
     }
 
     /// A fresh run, or the checkpoint named by `--resume` if its settings match the flags.
-    static func startingRun(_ options: TrainingOptions, available: Int) throws -> TrainingRun {
-        try options.settings.validate(available: available)
+    static func startingRun(_ options: TrainingOptions, data: DigitSplits) throws -> TrainingRun {
+        let heldOut = data.heldOut(EvaluationSet(rawValue: options.settings.evaluation) ?? .validation).count
+        try options.settings.validate(available: data.training.count, heldOut: heldOut)
         guard let path = options.resumePath else {
             return try TrainingRun(settings: options.settings)
         }

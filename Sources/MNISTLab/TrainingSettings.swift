@@ -23,11 +23,14 @@ public struct TrainingSettings: Codable, Equatable, Sendable {
     public var trainingCount: Int
     /// Which set each epoch is scored on: "validation" or "test".
     public var evaluation: String
+    /// How many of that set's examples are scored (its first ones; 10,000 = all of it).
+    public var evaluationCount: Int
 
     public init(
         sizes: [Int] = [784, 30, 10], epochs: Int = 30, batch: Int = 10, eta: Double = 3.0,
         cost: Cost = .quadratic, lambda: Double = 0, initializer: Network.Initializer = .large,
-        seed: UInt64 = 1, trainingCount: Int = 50_000, evaluation: EvaluationSet = .validation
+        seed: UInt64 = 1, trainingCount: Int = 50_000, evaluation: EvaluationSet = .validation,
+        evaluationCount: Int = 10_000
     ) {
         self.sizes = sizes
         self.epochs = epochs
@@ -39,6 +42,7 @@ public struct TrainingSettings: Codable, Equatable, Sendable {
         self.seed = seed
         self.trainingCount = trainingCount
         self.evaluation = evaluation.rawValue
+        self.evaluationCount = evaluationCount
     }
 
     /// The initializer, `.large` if the stored name is unknown.
@@ -48,13 +52,13 @@ public struct TrainingSettings: Codable, Equatable, Sendable {
     public var summary: String {
         let sizesText = sizes.map(String.init).joined(separator: ",")
         let decay = lambda == 0 ? "" : ", λ = \(lambda)"
-        return "training \(sizesText) on \(trainingCount) MNIST examples: \(epochs) epochs, batch \(batch), η = \(eta)\(decay), \(cost.rawValue) cost, \(initializer) init; scoring on \(evaluation)"
+        return "training \(sizesText) on \(trainingCount) MNIST examples: \(epochs) epochs, batch \(batch), η = \(eta)\(decay), \(cost.rawValue) cost, \(initializer) init; scoring on \(evaluationCount) \(evaluation) examples"
     }
 
     /// Checks that these settings can train a digit classifier on `available` examples.
     ///
     /// - Throws: `TrainingSetupError` naming the flag and the problem.
-    public func validate(available: Int) throws(TrainingSetupError) {
+    public func validate(available: Int, heldOut: Int = 10_000) throws(TrainingSetupError) {
         guard sizes.first == 784 else {
             throw TrainingSetupError("--sizes must start with 784 inputs (one per pixel of a 28×28 digit), got \(sizes.first ?? 0)")
         }
@@ -69,6 +73,9 @@ public struct TrainingSettings: Codable, Equatable, Sendable {
         }
         guard batch >= 1, batch <= trainingCount else {
             throw TrainingSetupError("--batch must be between 1 and the number of training examples (\(trainingCount)), got \(batch)")
+        }
+        guard evaluationCount >= 1, evaluationCount <= heldOut else {
+            throw TrainingSetupError("--eval-limit must be between 1 and \(heldOut) (the \(evaluation) examples there are), got \(evaluationCount)")
         }
         guard Network.Initializer(rawValue: initializer) != nil else {
             throw TrainingSetupError("--init must be large or scaled, got \(initializer)")
@@ -109,6 +116,7 @@ extension TrainingSettings {
             ("--seed", "\(seed)", "\(other.seed)"),
             ("--limit", "\(trainingCount)", "\(other.trainingCount)"),
             ("--eval", evaluation, other.evaluation),
+            ("--eval-limit", "\(evaluationCount)", "\(other.evaluationCount)"),
         ]
         return pairs.first { $0.1 != $0.2 }.map { "\($0.0) \($0.1), not \($0.2)" }
     }

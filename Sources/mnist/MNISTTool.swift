@@ -8,7 +8,7 @@ struct MNISTTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mnist",
         abstract: "Train chapter 1's sigmoid network on MNIST handwritten digits, evaluate it, and compare it with baselines.",
-        subcommands: [Train.self, Evaluate.self, BaselinesCommand.self, Download.self],
+        subcommands: [Train.self, Evaluate.self, BaselinesCommand.self],
         defaultSubcommand: Train.self
     )
 }

@@ -41,6 +41,9 @@ struct Train: ParsableCommand {
     @Option(help: "Score each epoch on the validation or the test set.")
     var eval = EvaluationSet.validation
 
+    @Option(help: "Score each epoch on only the first N examples of the --eval set (quick runs).")
+    var evalLimit = 10_000
+
     @Option(help: "Save the final network to FILE (network2 JSON), atomically.")
     var save: String?
 
@@ -64,7 +67,7 @@ struct Train: ParsableCommand {
         TrainingSettings(
             sizes: sizes.values, epochs: epochs, batch: batch, eta: eta, cost: cost, lambda: lambda,
             initializer: initializer, seed: seedOption.seed, trainingCount: limit ?? MNISTShape.trainingCount,
-            evaluation: eval
+            evaluation: eval, evaluationCount: evalLimit
         )
     }
 
@@ -80,7 +83,7 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let splits = try data.load()
+        let splits = try data.load(trainingLimit: limit)
         var options = TrainingOptions(settings: settings)
         options.engine = engine
         options.savePath = save
