@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
-        .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine"]),
+        .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -57,26 +57,37 @@ public struct Checkpoint: Equatable, Sendable {
     /// - Throws: `ModelFileError` naming the file: not a model, or a model without the
     ///   checkpoint key (a `--save` file cannot be resumed), or inconsistent state.
     public static func load(from path: String) throws(ModelFileError) -> Checkpoint {
-        let network = try ModelFile.load(from: path)
+        _ = try ModelFile.load(from: path)  // the file's checks: exists, size, a valid network
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ModelFileError(file: path, problem: "cannot be read")
+        }
+        do {
+            return try decode(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw ModelFileError(file: path, problem: error.problem)
+        }
+    }
+
+    /// Decodes the text `encode` wrote.
+    public static func decode(_ text: String) throws(ModelFileError) -> Checkpoint {
+        let data = Data(text.utf8)
+        let network = try ModelFile.decode(data)
         struct File: Decodable {
             var backproplab_checkpoint: State?
         }
-        let state: State
+        let file: File
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let found = try JSONDecoder().decode(File.self, from: data).backproplab_checkpoint else {
-                throw ModelFileError(file: path, problem: "is a model but not a checkpoint (no \"\(key)\" key); write one with --checkpoint")
-            }
-            state = found
-        } catch let error as ModelFileError {
-            throw error
+            file = try JSONDecoder().decode(File.self, from: data)
         } catch {
-            throw ModelFileError(file: path, problem: "the \"\(key)\" entry is not valid: \(error)")
+            throw ModelFileError(file: nil, problem: "the \"\(key)\" entry is not a valid checkpoint state")
+        }
+        guard let state = file.backproplab_checkpoint else {
+            throw ModelFileError(file: nil, problem: "is a model but not a checkpoint (no \"\(key)\" key); write one with --checkpoint")
         }
         guard state.next_epoch == state.history.count, state.settings.sizes == network.sizes,
               state.settings.cost == network.cost
         else {
-            throw ModelFileError(file: path, problem: "the checkpoint's settings, history and network disagree")
+            throw ModelFileError(file: nil, problem: "the checkpoint's settings, history and network disagree")
         }
         return Checkpoint(network: network, settings: state.settings, history: state.history)
     }

@@ -41,12 +41,13 @@ public struct TrainingReport: Codable, Equatable, Sendable {
 public enum TrainingSession {
     /// Runs the whole session and returns its report.
     ///
-    /// - Parameter print: where lines for people go (standard output by default).
+    /// - Parameter print: where lines for people go (standard output by default, flushed
+    ///   after every line so `Epoch` lines show up at once in logs and pipes).
     /// - Throws: `TrainingSetupError` (bad flags or a checkpoint that does not match
     ///   them), `TrainingError` (NaN/∞), `ModelFileError` (files), `Interrupted` (Ctrl-C).
     @discardableResult
     public static func run(
-        _ options: TrainingOptions, data: DigitSplits, print: @escaping (String) -> Void = { Swift.print($0) }
+        _ options: TrainingOptions, data: DigitSplits, print: @escaping (String) -> Void = { Swift.print($0); fflush(nil) }
     ) throws -> TrainingReport {
         let text = options.format == .text
         func say(_ line: String) { if text { print(line) } }

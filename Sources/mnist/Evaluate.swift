@@ -32,9 +32,8 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
-        let splits = try data.load()
         try reportingFailures {
-            try EvaluationSession.run(modelPath: model, data: splits, set: eval, pngPath: png, show: show, format: format)
+            try EvaluationSession.run(modelPath: model, data: { try data.load(trainingLimit: 0) }, set: eval, pngPath: png, show: show, format: format)
         }
     }
 }
