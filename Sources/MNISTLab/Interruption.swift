@@ -8,9 +8,14 @@ import Synchronization
 public enum Interruption {
     private static let flag = Atomic<Bool>(false)
 
-    /// Routes SIGINT to the flag instead of killing the process.
+    /// Routes SIGINT to the flag instead of killing the process, and unblocks SIGINT in
+    /// case the parent started this process with it blocked (test runners do).
     public static func install() {
         signal(SIGINT) { _ in Interruption.flag.store(true, ordering: .relaxed) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// Whether Ctrl-C was pressed since `install()`.

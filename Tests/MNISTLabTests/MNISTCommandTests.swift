@@ -48,7 +48,8 @@ import Testing
         #expect(resumed.stdout.contains("resumed from \(checkpoint) after \(saved.history.count) epoch"))
         uninterrupted.process.waitUntilExit()
         #expect(uninterrupted.result().status == 0)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: model)) == Data(contentsOf: URL(fileURLWithPath: reference)))
+        let same = try Data(contentsOf: URL(fileURLWithPath: model)) == Data(contentsOf: URL(fileURLWithPath: reference))
+        #expect(same, "the resumed run's model differs from the uninterrupted run's")
         let lastLine = { (text: String) in text.split(separator: "\n").last { $0.hasPrefix("Epoch 2: ") }.map { $0.prefix { $0 != "(" } } }
         #expect(lastLine(resumed.stdout) != nil)
         #expect(lastLine(resumed.stdout) == lastLine(uninterrupted.result().stdout))
@@ -60,7 +61,7 @@ import Testing
         (["train", "--sizes", "784,,10"], "'' is not a whole number"),
         (["train", "--limit", "5", "--batch", "10"], "--batch must be between 1 and the number of training examples (5)"),
         (["train", "--limit", "60000"], "--limit must be between 1 and 50000"),
-        (["train", "--eta", "-1"], "--eta must be a positive number"),
+        (["train", "--eta", "0"], "--eta must be a positive number"),
         (["train", "--epochs", "0"], "--epochs must be at least 1"),
         (["train", "--eval", "training"], "--eval"),
         (["train", "--plot", "curve.png"], "give a file name ending in .svg"),
