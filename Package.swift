@@ -15,12 +15,15 @@ let package = Package(
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "CommandLineSupport", targets: ["CommandLineSupport"]),
         .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "DatasetDownload", targets: ["DatasetDownload"]),
         .library(name: "MNISTLab", targets: ["MNISTLab"]),
         .executable(name: "xor", targets: ["xor"]),
+        .executable(name: "mnist-data", targets: ["mnist-data"]),
         .executable(name: "mnist", targets: ["mnist"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: Libraries
@@ -51,6 +54,11 @@ let package = Package(
 
         /// MNIST: the IDX reader, the book's split, where the data lives.
         .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
+        /// `mnist download`: fetch the four MNIST files from mirrors, verify SHA-256, write atomically.
+        .target(
+            name: "DatasetDownload",
+            dependencies: ["Datasets", "BackpropEngine", "Zlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         /// `mnist`'s work: training runs with checkpoints, evaluation, baselines, pictures.
         .target(name: "MNISTLab", dependencies: ["BackpropEngine", "Rendering"]),
 
@@ -65,9 +73,14 @@ let package = Package(
         ),
 
         .executableTarget(
+            name: "mnist-data",
+            dependencies: ["Datasets", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .executableTarget(
             name: "mnist",
             dependencies: [
-                "BackpropEngine", "CommandLineSupport", "Datasets", "Rendering", "MNISTLab",
+                "BackpropEngine", "CommandLineSupport", "Datasets", "DatasetDownload", "Rendering", "MNISTLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +92,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
+        .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
         .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets"]),
     ],
     swiftLanguageModes: [.v6]

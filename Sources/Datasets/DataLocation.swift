@@ -34,22 +34,23 @@ public struct DataLocation: Sendable, Equatable {
     public static func resolve(
         flag: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = NSHomeDirectory()
+        homeDirectory: String? = nil
     ) -> DataLocation {
         if let flag, !flag.isEmpty { return DataLocation(directory: flag, source: .flag) }
-        if let value = environment[environmentVariable], !value.isEmpty {
+        if let value = nonEmpty(environment[environmentVariable]) {
             return DataLocation(directory: value, source: .environment)
         }
         return DataLocation(directory: cacheDirectory(environment: environment, homeDirectory: homeDirectory), source: .cache)
     }
 
-    /// `$XDG_CACHE_HOME/backproplab/mnist`, or `HOME/.cache/backproplab/mnist`.
+    /// `$XDG_CACHE_HOME/backproplab/mnist`, or `HOME/.cache/backproplab/mnist`, where
+    /// HOME is `homeDirectory`, else `$HOME`, else the user's home from the system.
     public static func cacheDirectory(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = NSHomeDirectory()
+        homeDirectory: String? = nil
     ) -> String {
-        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? MNIST.path(homeDirectory, ".cache")
+        let home = homeDirectory ?? nonEmpty(environment["HOME"]) ?? NSHomeDirectory()
+        let cache = nonEmpty(environment["XDG_CACHE_HOME"]) ?? MNIST.path(home, ".cache")
         return MNIST.path(MNIST.path(cache, "backproplab"), "mnist")
     }
 
@@ -60,12 +61,15 @@ public struct DataLocation: Sendable, Equatable {
     public static func locate(
         flag: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = NSHomeDirectory()
+        homeDirectory: String? = nil
     ) throws(DatasetError) -> DataLocation {
         let location = resolve(flag: flag, environment: environment, homeDirectory: homeDirectory)
         let found = MNIST.fileNames.map { MNIST.existing($0, in: location.directory) }
         if found.allSatisfy({ $0 == nil }) {
-            throw DatasetError(file: location.directory, problem: "no MNIST files here (directory chosen by \(location.source.rawValue)); "
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: location.directory, isDirectory: &isDirectory)
+            let what = !exists ? "no such directory" : isDirectory.boolValue ? "no MNIST files here" : "is not a directory"
+            throw DatasetError(file: location.directory, problem: "\(what) (chosen by \(location.source.rawValue)); "
                 + "run `mnist download` to fetch them into \(cacheDirectory(environment: environment, homeDirectory: homeDirectory)), "
                 + "or pass --data DIR or set \(environmentVariable)=DIR to a directory holding "
                 + MNIST.fileNames.map { $0 + "[.gz]" }.joined(separator: ", "))
@@ -75,6 +79,10 @@ public struct DataLocation: Sendable, Equatable {
         }
         return location
     }
+}
+
+private func nonEmpty(_ text: String?) -> String? {
+    text.flatMap { $0.isEmpty ? nil : $0 }
 }
 
 extension MNIST {

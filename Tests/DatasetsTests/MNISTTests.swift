@@ -42,3 +42,38 @@ struct MNISTTests {
         #expect(mnist.makeTest(limit: 20_000).count == 10_000)
     }
 }
+
+@Suite("MNIST: loading a directory and splitting")
+struct MNISTDirectoryTests {
+    @Test("the four standard names load, gzipped or plain, and split at the end", arguments: [true, false])
+    func loadsDirectory(gzip: Bool) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Synthetic.writeMNIST(into: directory, training: 30, test: 7, gzip: gzip)
+        let mnist = try MNIST.load(directory: directory.path, validationCount: 10)
+        #expect(mnist.trainingRange == 0..<20 && mnist.validationRange == 20..<30)
+        #expect(mnist.training.count == 20 && mnist.validation.count == 10 && mnist.test.count == 7)
+        #expect(mnist.validation[0].label == mnist.trainingSet.label(20))
+        #expect(mnist.makeValidation(limit: 3).count == 3)
+    }
+
+    @Test("a missing file is named; too few images for the split is an error")
+    func missingAndSmall() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Synthetic.writeMNIST(into: directory, training: 30, test: 7, gzip: true)
+        // 30 images cannot give the book's 10,000 validation images.
+        var error = try #require(throws: DatasetError.self) { try MNIST.load(directory: directory.path) }
+        #expect(error.description.contains("train-images-idx3-ubyte.gz: the training file has 30 images"))
+        try FileManager.default.removeItem(atPath: directory.file("t10k-labels-idx1-ubyte.gz"))
+        error = try #require(throws: DatasetError.self) { try MNIST.load(directory: directory.path, validationCount: 10) }
+        #expect(error.description == directory.file("t10k-labels-idx1-ubyte.gz") + ": no such file (nor t10k-labels-idx1-ubyte without .gz)")
+    }
+
+    @Test("training and test images of different sizes are refused")
+    func differentSizes() throws {
+        let training = try MNISTSet(images: #require(Synthetic.images(count: 3)), labels: #require(Synthetic.labels(count: 3)))
+        let test = try MNISTSet(images: #require(Synthetic.images(count: 3, rows: 3)), labels: #require(Synthetic.labels(count: 3)))
+        #expect(throws: DatasetError.self) { try MNIST(trainingSet: training, testSet: test, validationCount: 1) }
+    }
+}
