@@ -1,4 +1,5 @@
 import BackpropEngine
+import FastEngine
 
 /// Which implementation trains and scores the network. Every engine trains the same
 /// `Network` with the same shuffles, so a run's settings, not its engine, decide what
@@ -6,6 +7,9 @@ import BackpropEngine
 public enum Engine: String, CaseIterable, Codable, Sendable {
     /// `BackpropEngine`'s `Network.sgd`: `network.py`, one example at a time.
     case textbook
+    /// `FastEngine`'s `FastNetwork.sgd`: the same arithmetic a mini-batch at a time in
+    /// matrix form, scored on every core.
+    case fast
 
     /// Runs one epoch of mini-batch SGD on `network`, shuffling with `generator`.
     ///
@@ -26,6 +30,13 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
                 trainingData: data, epochs: 1, miniBatchSize: batch, eta: eta, lambda: lambda,
                 generator: &generator, onMiniBatch: onMiniBatch
             )
+        case .fast:
+            var fast = FastNetwork(network)
+            try fast.sgd(
+                trainingData: data, epochs: 1, miniBatchSize: batch, eta: eta, lambda: lambda,
+                generator: &generator, onMiniBatch: onMiniBatch
+            )
+            network = fast.network
         }
     }
 
@@ -34,6 +45,8 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
         switch self {
         case .textbook:
             network.evaluate(data)
+        case .fast:
+            FastNetwork(network).evaluate(data)
         }
     }
 }

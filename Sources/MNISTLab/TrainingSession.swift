@@ -5,7 +5,7 @@ import Rendering
 /// What `mnist train` was asked to do besides the settings: the engine and the files.
 public struct TrainingOptions: Sendable {
     public var settings: TrainingSettings
-    public var engine: Engine = .textbook
+    public var engine: Engine = .fast
     /// Save the final network here (network2 JSON), atomically.
     public var savePath: String?
     /// Save a checkpoint here after every epoch, atomically.

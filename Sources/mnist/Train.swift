@@ -57,7 +57,7 @@ struct Train: ParsableCommand {
     var plot: String?
 
     @Option(help: "Which implementation trains: \(Engine.allCases.map(\.rawValue).joined(separator: " or ")).")
-    var engine = Engine.textbook
+    var engine = Engine.fast
 
     @Option(help: "Output: text for people or json for scripts.")
     var format = OutputFormat.text

@@ -1,0 +1,93 @@
+"""NumPy reference for `swift run -c release bench`: one epoch of network.py's SGD
+in the straightforward vectorised mini-batch form (the chapter 2 exercise), so the
+Swift engines can be compared with what NumPy does on the same machine.
+
+    python3 Benchmarks/numpy_reference.py --data DIR --sizes 784,30,10 --epochs 1
+
+Prints one line per epoch: `epoch E seconds S correct C` (C = test images right
+after the epoch; evaluation is not timed). Uses only numpy and the standard library.
+"""
+import argparse
+import gzip
+import os
+import time
+
+import numpy as np
+
+
+def read_idx(path):
+    opener = gzip.open if open(path, "rb").read(2) == b"\x1f\x8b" else open
+    with opener(path, "rb") as f:
+        data = f.read()
+    dims = data[3]
+    shape = [int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(dims)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def find(directory, name):
+    for candidate in (name, name + ".gz"):
+        path = os.path.join(directory, candidate)
+        if os.path.exists(path):
+            return path
+    raise SystemExit(f"{directory}: no {name} or {name}.gz")
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--sizes", default="784,30,10")
+    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--batch", type=int, default=10)
+    parser.add_argument("--eta", type=float, default=3.0)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    images = read_idx(find(args.data, "train-images-idx3-ubyte"))[:50000].reshape(50000, -1)
+    labels = read_idx(find(args.data, "train-labels-idx1-ubyte"))[:50000]
+    x_train = images / 255.0                             # 50000 × 784, one row per image
+    y_train = np.zeros((50000, sizes[-1]))
+    y_train[np.arange(50000), labels] = 1.0
+    x_test = (read_idx(find(args.data, "t10k-images-idx3-ubyte")).reshape(10000, -1) / 255.0).T.copy()
+    y_test = read_idx(find(args.data, "t10k-labels-idx1-ubyte"))
+
+    rng = np.random.default_rng(args.seed)
+    biases = [rng.standard_normal((y, 1)) for y in sizes[1:]]
+    weights = [rng.standard_normal((y, x)) for x, y in zip(sizes[:-1], sizes[1:])]
+    n, m = x_train.shape[0], args.batch
+
+    for epoch in range(args.epochs):
+        start = time.perf_counter()
+        order = rng.permutation(n)
+        for k in range(0, n, m):
+            batch = order[k:k + m]
+            a = x_train[batch].T                           # X: one column per example
+            activations = [a]
+            for b, w in zip(biases, weights):              # Z = W·A + b·1ᵀ, A = σ(Z)
+                a = sigmoid(w @ a + b)
+                activations.append(a)
+            delta = (a - y_train[batch].T) * a * (1 - a)  # BP1, quadratic cost
+            for l in range(1, len(sizes)):
+                nabla_w = delta @ activations[-l - 1].T    # BP4 summed over the batch
+                nabla_b = delta.sum(axis=1, keepdims=True) # BP3 summed over the batch
+                if l < len(sizes) - 1:                     # BP2 with the old weights
+                    a_prev = activations[-l - 1]
+                    new_delta = (weights[-l].T @ delta) * a_prev * (1 - a_prev)
+                weights[-l] -= (args.eta / len(batch)) * nabla_w
+                biases[-l] -= (args.eta / len(batch)) * nabla_b
+                if l < len(sizes) - 1:
+                    delta = new_delta
+        seconds = time.perf_counter() - start
+        a = x_test
+        for b, w in zip(biases, weights):
+            a = sigmoid(w @ a + b)
+        correct = int((a.argmax(axis=0) == y_test).sum())
+        print(f"epoch {epoch} seconds {seconds:.6f} correct {correct}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+import BackpropEngine
+
+/// The matrices of one mini-batch pass — the chapter 2 exercise, "fully matrix-based
+/// backpropagation over a mini-batch" — allocated once and reused for every batch.
+///
+/// With the m examples of a mini-batch as the columns X = [x₁ … xₘ], the pass is
+///
+///     Aˡ = σ(Zˡ),  Zˡ = wˡ Aˡ⁻¹ + bˡ 1ᵀ          (A¹ = X)            feedforward
+///     Δᴸ = ∇_A C ⊙ σ′(Zᴸ)                                             BP1, per column
+///     Δˡ = ((wˡ⁺¹)ᵀ Δˡ⁺¹) ⊙ σ′(Zˡ)                                   BP2, per column
+///     ∂C/∂bˡ = (1/m) Δˡ 1,   ∂C/∂wˡ = (1/m) Δˡ (Aˡ⁻¹)ᵀ              BP3, BP4, summed
+///
+/// Storage is the transpose of those matrices: row e of `activation(i)` is example e's
+/// aˡ (column e of Aˡ), padded to the layer's width. σ′(zˡ) is recomputed as aˡ(1 − aˡ),
+/// the same numbers `sigmoidPrime` gives, so Zˡ need not be kept.
+final class BatchWorkspace: @unchecked Sendable {
+    // @unchecked Sendable: a workspace belongs to one call (or one evaluation chunk).
+
+    let layout: FastLayout
+    /// The most examples one pass can hold.
+    let capacity: Int
+    private let storage: AlignedBuffer<Double>
+    private let activationOffsets: [Int]
+    private let deltaOffsets: [Int]
+    private let coefficientOffset: Int
+    /// Scratch for the first layer's ∇w: the batch's sparse inputs regrouped by input
+    /// neuron k (compressed columns), so that each touched row of wᵀ is updated once.
+    private let sparse: SparseColumns
+
+    /// A workspace for up to `capacity` examples with at most `nonZeros` non-zero inputs
+    /// among them.
+    init(layout: FastLayout, capacity: Int, nonZeros: Int) {
+        sparse = SparseColumns(inputs: layout.sizes[0], capacity: nonZeros)
+        self.layout = layout
+        self.capacity = max(capacity, 1)
+        var offset = 0
+        var activationOffsets: [Int] = [], deltaOffsets: [Int] = []
+        for width in layout.widths {
+            activationOffsets.append(offset)
+            offset += self.capacity * width
+            deltaOffsets.append(offset)
+            offset += self.capacity * width
+        }
+        coefficientOffset = offset
+        offset += 2 * self.capacity
+        self.activationOffsets = activationOffsets
+        self.deltaOffsets = deltaOffsets
+        storage = AlignedBuffer(count: offset, repeating: 0)
+    }
+
+    /// Row 0 of Aˡ, l = i + 2; row e is `width` further on per example.
+    func activation(_ i: Int) -> UnsafeMutablePointer<Double> { storage.pointer + activationOffsets[i] }
+    /// Row 0 of Δˡ, l = i + 2.
+    func delta(_ i: Int) -> UnsafeMutablePointer<Double> { storage.pointer + deltaOffsets[i] }
+    private var coefficients: UnsafeMutablePointer<Double> { storage.pointer + coefficientOffset }
+
+    /// Feedforward for examples `batch[0..<m]` of `data`: Zˡ = wˡAˡ⁻¹ + bˡ1ᵀ, Aˡ = σ(Zˡ),
+    /// layer by layer. The first product skips the zero inputs.
+    func forward(parameters p: UnsafePointer<Double>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
+        for i in 0..<layout.layerCount {
+            let width = layout.widths[i], n = layout.sizes[i + 1]
+            let wT = p + layout.weightOffsets[i], b = p + layout.biasOffsets[i]
+            for e in 0..<m {
+                let z = activation(i) + e * width
+                if i == 0 {
+                    let start = data.rowStarts.pointer[batch[e]], end = data.rowStarts.pointer[batch[e] + 1]
+                    Kernels.combineRows(into: z, width: width, output: .set, rows: wT, rowStride: width, indices: data.indices.pointer + start,
+                                        coefficients: data.values.pointer + start, count: end - start)
+                } else {
+                    Kernels.combineRows(into: z, width: width, output: .set, rows: wT, rowStride: width,
+                                        indices: nil, coefficients: activation(i - 1) + e * layout.widths[i - 1],
+                                        count: layout.sizes[i])
+                }
+                for j in 0..<n { z[j] = sigmoid(z[j] + b[j]) }
+                for j in n..<width { z[j] = 0 }
+            }
+        }
+    }
+
+    /// The backward pass after `forward`: Δᴸ by BP1 (`cost`), then Δˡ by BP2 down to l = 2.
+    func backward(parameters p: UnsafePointer<Double>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int, cost: Cost) {
+        let last = layout.layerCount - 1
+        let width = layout.widths[last], n = layout.sizes[last + 1]
+        for e in 0..<m {
+            let a = activation(last) + e * width, d = delta(last) + e * width
+            let y = data.targets.pointer + batch[e] * data.outputSize
+            for j in 0..<n {
+                switch cost {
+                case .quadratic: d[j] = (a[j] - y[j]) * (a[j] * (1 - a[j]))      // (a − y) ⊙ σ′(z)
+                case .crossEntropy: d[j] = a[j] - y[j]
+                }
+            }
+            for j in n..<width { d[j] = 0 }
+        }
+        for i in stride(from: last - 1, through: 0, by: -1) {
+            let width = layout.widths[i], n = layout.sizes[i + 1]
+            let upper = layout.widths[i + 1], upperCount = layout.sizes[i + 2]
+            let wT = p + layout.weightOffsets[i + 1]
+            for e in 0..<m {
+                let a = activation(i) + e * width, d = delta(i) + e * width, dUp = delta(i + 1) + e * upper
+                for k in 0..<n {
+                    // ((wˡ⁺¹)ᵀ δˡ⁺¹)ₖ is row k of (wˡ⁺¹)ᵀ dotted with δˡ⁺¹.
+                    d[k] = Kernels.dot(wT + k * upper, dUp, count: upperCount) * (a[k] * (1 - a[k]))
+                }
+                for k in n..<width { d[k] = 0 }
+            }
+        }
+    }
+
+    /// After `backward`, one gradient-descent step on `target` (laid out like the
+    /// parameters), exactly as `update_mini_batch` computes it:
+    ///
+    ///     ∇b = Σₓ δˡ(x),   ∇w = Σₓ δˡ(x) (aˡ⁻¹(x))ᵀ = Δˡ(Aˡ⁻¹)ᵀ      (BP3, BP4 over the batch)
+    ///     b → b − step·∇b,   w → decay·w − step·∇w
+    ///
+    /// SGD uses target = the parameters, step = η/m, decay = 1 − ηλ/n. With a zeroed
+    /// target, step = −1/m and decay = 1 the target becomes the mean gradient.
+    func descend(_ target: UnsafeMutablePointer<Double>, decay: Double, step: Double,
+                 data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
+        for e in 0..<m { coefficients[e] = 1 }
+        for i in 0..<layout.layerCount {
+            let width = layout.widths[i], inputs = layout.sizes[i]
+            let wT = target + layout.weightOffsets[i], b = target + layout.biasOffsets[i], d = delta(i)
+            Kernels.combineRows(into: b, width: width, output: .descend(decay: 1, step: step), rows: d,
+                                rowStride: width, indices: nil, coefficients: coefficients, count: m)
+            if i == 0 {
+                // Sparse A¹: only the rows k of wᵀ with a non-zero input in the batch get a
+                // gradient; the others are only decayed (decay·w − step·0 = decay·w).
+                sparse.gather(data: data, batch: batch, m: m)
+                if decay != 1 {
+                    for k in 0..<inputs where !sparse.touches(k) {
+                        for j in 0..<width { wT[k * width + j] *= decay }
+                    }
+                }
+                sparse.forEachColumn { k, examples, values, count in
+                    Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
+                                        rows: d, rowStride: width, indices: examples, coefficients: values, count: count)
+                }
+            } else {
+                let a = activation(i - 1), aWidth = layout.widths[i - 1]
+                for k in 0..<inputs {
+                    for e in 0..<m { coefficients[m + e] = a[e * aWidth + k] }
+                    Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
+                                        rows: d, rowStride: width, indices: nil, coefficients: coefficients + m, count: m)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import BackpropEngine
+
+extension FastNetwork {
+    /// Trains by mini-batch stochastic gradient descent: `Network.sgd` exactly — same
+    /// arguments, same shuffles from `generator` (`shuffledOrder`), same mini-batches,
+    /// same update w → (1 − ηλ/n)w − (η/m)Σₓ∇wₓ, b → b − (η/m)Σₓ∇bₓ, same reports and
+    /// errors — computed a mini-batch at a time in matrix form (see `BatchWorkspace`).
+    ///
+    /// The training data is packed into contiguous storage once per call; nothing is
+    /// allocated inside the mini-batch loop. Evaluation after each epoch uses every core.
+    ///
+    /// - Throws: `TrainingError.invalidHyperparameters` for bad hyper-parameters or an
+    ///   example whose x or y does not fit the network; `.nonFinite` as soon as an epoch
+    ///   leaves a NaN or ∞ weight.
+    @discardableResult
+    public mutating func sgd(
+        trainingData: [Example],
+        epochs: Int,
+        miniBatchSize: Int,
+        eta: Double,
+        lambda: Double = 0,
+        testData: [LabeledExample]? = nil,
+        generator: inout SeededGenerator,
+        onEpoch: (EpochReport) -> Void = { _ in },
+        onMiniBatch: ((Int, Int) -> Void)? = nil
+    ) throws(TrainingError) -> [EpochReport] {
+        try sgd(trainingSet: PackedDataSet(trainingData, sizes: sizes), epochs: epochs, miniBatchSize: miniBatchSize,
+                eta: eta, lambda: lambda, testSet: testData.map { PackedDataSet($0, sizes: sizes) },
+                generator: &generator, onEpoch: onEpoch, onMiniBatch: onMiniBatch)
+    }
+
+    /// `sgd` on data packed beforehand (see `PackedDataSet`): the same training, for
+    /// sets too large to hold as `[Example]` as well, such as full MNIST in 200 MB.
+    @discardableResult
+    public mutating func sgd(
+        trainingSet data: PackedDataSet,
+        epochs: Int,
+        miniBatchSize: Int,
+        eta: Double,
+        lambda: Double = 0,
+        testSet test: PackedDataSet? = nil,
+        generator: inout SeededGenerator,
+        onEpoch: (EpochReport) -> Void = { _ in },
+        onMiniBatch: ((Int, Int) -> Void)? = nil
+    ) throws(TrainingError) -> [EpochReport] {
+        guard epochs >= 0, miniBatchSize >= 1, eta.isFinite, eta > 0, lambda.isFinite, lambda >= 0 else {
+            throw .invalidHyperparameters("need epochs ≥ 0, mini-batch size ≥ 1, η > 0 and λ ≥ 0; got epochs \(epochs), mini-batch size \(miniBatchSize), η \(eta), λ \(lambda)")
+        }
+        let (inputs, outputs) = (layout.sizes[0], layout.sizes[layout.sizes.count - 1])
+        if let bad = data.firstMismatch {
+            throw .invalidHyperparameters("training example \(bad) does not fit the network \(sizes): it needs \(inputs) inputs and \(outputs) outputs")
+        }
+        guard data.inputSize == inputs, data.outputSize == outputs || data.count == 0 else {
+            throw .invalidHyperparameters("the training set was packed for \(data.inputSize) inputs and \(data.outputSize) outputs; the network \(sizes) has \(inputs) and \(outputs)")
+        }
+        if let test, !fits(test) {
+            throw .invalidHyperparameters("the test set was not packed with labels for the network \(sizes)")
+        }
+        let n = data.count
+        let workspace = BatchWorkspace(layout: layout, capacity: min(miniBatchSize, n),
+                                       nonZeros: data.nonZeros(inBatchesOf: miniBatchSize))
+        let order = AlignedBuffer<Int>(count: n, repeating: 0)
+        let decay = 1 - eta * lambda / Double(max(n, 1))
+        let batchCount = (n + miniBatchSize - 1) / miniBatchSize
+        var reports: [EpochReport] = []
+        for j in 0..<epochs {
+            let start = ContinuousClock.now
+            for (position, index) in shuffledOrder(count: n, generator: &generator).enumerated() {
+                order.pointer[position] = index
+            }
+            let p = uniqueParameters()
+            for (index, k) in stride(from: 0, to: n, by: miniBatchSize).enumerated() {
+                let m = min(miniBatchSize, n - k)
+                let batch = order.pointer + k
+                workspace.forward(parameters: p, data: data, batch: batch, m: m)
+                workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
+                workspace.descend(p, decay: decay, step: eta / Double(m), data: data, batch: batch, m: m)
+                onMiniBatch?(index + 1, batchCount)
+            }
+            let elapsed = start.duration(to: .now)
+            guard isFinite else { throw .nonFinite(epoch: j, eta: eta) }
+            let report = EpochReport(
+                epoch: j,
+                correct: test.map { evaluate(packed: $0) },
+                total: test?.count ?? 0,
+                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            )
+            onEpoch(report)
+            reports.append(report)
+        }
+        return reports
+    }
+}

@@ -1,0 +1,80 @@
+import BackpropEngine
+import Datasets
+import FastEngine
+import Foundation
+
+/// The full chapter 1 run — [784, 30, 10], 30 epochs, batch 10, η = 3.0, the 10,000 test
+/// images evaluated after every epoch — on the fast engine, with its time and the
+/// process's peak resident memory (VmHWM). Run in a child process so that the memory
+/// is this run's alone, not the benchmark's.
+struct FullRun {
+    let dataFlag: String?
+    let epochs: Int
+    let seed: UInt64
+
+    /// Loads and packs the data, trains, and prints `key value` lines for the parent.
+    func runAndReport() throws {
+        let loadStart = ContinuousClock.now
+        let (training, test) = try FullRun.packedMNIST(dataFlag: dataFlag, sizes: [784, 30, 10])
+        let loadSeconds = seconds(since: loadStart)
+        var generator = SeededGenerator(seed: seed)
+        var network = FastNetwork(try Network(sizes: [784, 30, 10], generator: &generator))
+        let start = ContinuousClock.now
+        let reports = try network.sgd(trainingSet: training, epochs: epochs, miniBatchSize: 10, eta: 3.0,
+                                      testSet: test, generator: &generator)
+        let total = seconds(since: start)
+        print("load-seconds \(loadSeconds)")
+        print("total-seconds \(total)")
+        print("training-seconds \(reports.reduce(0) { $0 + $1.seconds })")
+        print("final-correct \(reports.last?.correct ?? 0)")
+        print("best-correct \(reports.compactMap(\.correct).max() ?? 0)")
+        print("density \(training.density)")
+        print("peak-kb \(FullRun.peakResidentKilobytes() ?? -1)")
+    }
+
+    /// The book's training and test sets packed for the fast engine straight from the raw
+    /// bytes, never holding them as `[Example]` (320 MB of `Double`s).
+    static func packedMNIST(dataFlag: String?, sizes: [Int]) throws(DatasetError) -> (PackedDataSet, PackedDataSet) {
+        let (mnist, _) = try MNIST.load(dataFlag: dataFlag)
+        let range = mnist.trainingRange
+        let training = PackedDataSet(count: range.count, sizes: sizes,
+                                     input: { mnist.trainingSet.input(range.lowerBound + $0) },
+                                     target: { Vector.oneHot(mnist.trainingSet.label(range.lowerBound + $0), count: 10) })
+        let test = PackedDataSet(count: mnist.testSet.count, sizes: sizes,
+                                 input: { mnist.testSet.input($0) }, label: { mnist.testSet.label($0) })
+        return (training, test)
+    }
+
+    /// VmHWM from /proc/self/status: the most resident memory this process has had.
+    static func peakResidentKilobytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        return line?.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+    }
+
+    /// Runs `bench --full-run` as a child process and prints its figures.
+    static func inChildProcess(dataDirectory: String, epochs: Int, seed: UInt64) throws {
+        let output = try runProcess("/proc/self/exe", ["--full-run", "--data", dataDirectory,
+                                                       "--full-epochs", String(epochs), "--seed", String(seed)])
+        var figures: [String: Double] = [:]
+        for line in output.split(separator: "\n") {
+            let words = line.split(separator: " ")
+            if words.count == 2, let value = Double(words[1]) { figures[String(words[0])] = value }
+        }
+        func figure(_ key: String) -> Double { figures[key] ?? .nan }
+        print("full run (child process): 784,30,10, \(epochs) epochs, batch 10, η = 3.0, 10,000 test images evaluated after every epoch")
+        print(String(format: "  data loaded and packed in %.2f s (%.1f%% of input pixels non-zero)",
+                     figure("load-seconds"), 100 * figure("density")))
+        print(String(format: "  training + evaluation: %.2f s (training alone %.2f s); accuracy after the last epoch %d / 10000, best %d",
+                     figure("total-seconds"), figure("training-seconds"),
+                     Int(figure("final-correct").isFinite ? figure("final-correct") : 0),
+                     Int(figure("best-correct").isFinite ? figure("best-correct") : 0)))
+        print(String(format: "  peak resident memory (VmHWM): %.1f MB", figure("peak-kb") / 1024))
+    }
+}
+
+/// Seconds since `start`.
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = start.duration(to: .now)
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}

@@ -1,0 +1,118 @@
+import Testing
+import BackpropEngine
+@testable import FastEngine
+
+@Suite("Fast SGD = textbook SGD")
+struct FastSGDTests {
+    @Test("one SGD step gives the same weights to 1e-12", arguments: testShapes)
+    func oneStep(sizes: [Int]) throws {
+        for cost in Cost.allCases {
+            for lambda in [0.0, 1.5] {
+                var generator = SeededGenerator(seed: 7)
+                let network = try Network(sizes: sizes, cost: cost, generator: &generator)
+                let data = randomExamples(6, sizes: sizes, generator: &generator)
+                var textbook = network, fast = FastNetwork(network)
+                var g1 = generator, g2 = generator
+                try textbook.sgd(trainingData: data, epochs: 1, miniBatchSize: 6, eta: 0.8, lambda: lambda, generator: &g1)
+                try fast.sgd(trainingData: data, epochs: 1, miniBatchSize: 6, eta: 0.8, lambda: lambda, generator: &g2)
+                #expect(relativeError(fast.network.parameters, textbook.parameters) <= 1e-12, "\(cost), λ = \(lambda)")
+                #expect(g1.next() == g2.next(), "both engines draw the same random numbers")
+            }
+        }
+    }
+
+    @Test("several epochs with a partial last mini-batch stay equal to 1e-12",
+          arguments: [(7, 3), (10, 4), (5, 10)])
+    func partialBatches(count: Int, batchSize: Int) throws {
+        for cost in Cost.allCases {
+            var generator = SeededGenerator(seed: UInt64(count * batchSize))
+            let sizes = [9, 12, 4]
+            let network = try Network(sizes: sizes, cost: cost, generator: &generator)
+            let data = randomExamples(count, sizes: sizes, generator: &generator)
+            var textbook = network, fast = FastNetwork(network)
+            var g1 = generator, g2 = generator
+            var batches: [(Int, Int)] = []
+            try textbook.sgd(trainingData: data, epochs: 3, miniBatchSize: batchSize, eta: 1.2, lambda: 0.4, generator: &g1)
+            try fast.sgd(trainingData: data, epochs: 3, miniBatchSize: batchSize, eta: 1.2, lambda: 0.4, generator: &g2,
+                         onMiniBatch: { batches.append(($0, $1)) })
+            #expect(relativeError(fast.network.parameters, textbook.parameters) <= 1e-12)
+            let perEpoch = (count + batchSize - 1) / batchSize
+            #expect(batches.map(\.0) == Array(repeating: Array(1...perEpoch), count: 3).flatMap { $0 })
+            #expect(batches.allSatisfy { $0.1 == perEpoch })
+        }
+    }
+
+    @Test("same seed ⇒ same accuracy every epoch on a small synthetic task", arguments: Cost.allCases)
+    func sameAccuracies(cost: Cost) throws {
+        // Three classes: which third of the 12 inputs holds the bright pixels.
+        var generator = SeededGenerator(seed: 21)
+        func example() -> (Vector, Int) {
+            let label = Int(generator.next() % 3)
+            let x = (0..<12).map { k in k / 4 == label ? 0.5 + 0.5 * generator.nextUniform()
+                                                        : (generator.nextUniform() < 0.7 ? 0 : 0.4 * generator.nextUniform()) }
+            return (Vector(x), label)
+        }
+        let training = (0..<300).map { _ in example() }.map { Example(x: $0.0, y: .oneHot($0.1, count: 3)) }
+        let test = (0..<200).map { _ in example() }.map { LabeledExample(x: $0.0, label: $0.1) }
+        let network = try Network(sizes: [12, 10, 3], cost: cost, generator: &generator)
+        var textbook = network, fast = FastNetwork(network)
+        var g1 = generator, g2 = generator
+        let slow = try textbook.sgd(trainingData: training, epochs: 5, miniBatchSize: 10, eta: 0.5,
+                                    testData: test, generator: &g1)
+        let quick = try fast.sgd(trainingData: training, epochs: 5, miniBatchSize: 10, eta: 0.5,
+                                 testData: test, generator: &g2)
+        #expect(quick.map(\.correct) == slow.map(\.correct))
+        #expect(quick.map(\.total) == slow.map(\.total))
+        #expect(slow.last?.correct ?? 0 > 150, "the task is learnable, so the comparison means something")
+        #expect(relativeError(fast.network.parameters, textbook.parameters) <= 1e-10)
+    }
+
+    @Test("bad hyper-parameters and mismatched examples are errors, not traps")
+    func errors() throws {
+        var generator = SeededGenerator(seed: 1)
+        var fast = FastNetwork(try Network(sizes: [2, 2, 1], generator: &generator))
+        let good = [Example(x: [1, 0], y: [1])]
+        #expect(throws: TrainingError.self) {
+            try fast.sgd(trainingData: good, epochs: 1, miniBatchSize: 0, eta: 1, generator: &generator)
+        }
+        #expect(throws: TrainingError.self) {
+            try fast.sgd(trainingData: good, epochs: 1, miniBatchSize: 1, eta: -1, generator: &generator)
+        }
+        #expect(throws: TrainingError.self) {
+            try fast.sgd(trainingData: [Example(x: [1, 0, 0], y: [1])], epochs: 1, miniBatchSize: 1, eta: 1, generator: &generator)
+        }
+        let empty = try fast.sgd(trainingData: [], epochs: 2, miniBatchSize: 5, eta: 1, generator: &generator)
+        #expect(empty.count == 2)
+        // Weight decay 1 − ηλ/n = 1 − 10³⁰¹ overflows the weights in the second epoch, in both engines.
+        var textbook = fast.network
+        var g1 = generator, g2 = generator
+        #expect(throws: TrainingError.nonFinite(epoch: 1, eta: 1e300)) {
+            try textbook.sgd(trainingData: good, epochs: 3, miniBatchSize: 1, eta: 1e300, lambda: 10, generator: &g1)
+        }
+        #expect(throws: TrainingError.nonFinite(epoch: 1, eta: 1e300)) {
+            try fast.sgd(trainingData: good, epochs: 3, miniBatchSize: 1, eta: 1e300, lambda: 10, generator: &g2)
+        }
+    }
+}
+
+@Suite("Fast SGD = textbook SGD, bit for bit")
+struct FastSGDBitwiseTests {
+    /// Every sum runs in the textbook's order and nothing is fused, so the two engines
+    /// should agree exactly, not just to 1e-12; this holds on x86-64 and arm64 alike.
+    @Test("several epochs of SGD give bit-identical parameters", arguments: testShapes)
+    func bitIdentical(sizes: [Int]) throws {
+        for cost in Cost.allCases {
+            for lambda in [0.0, 0.9] {
+                var generator = SeededGenerator(seed: 99)
+                let network = try Network(sizes: sizes, cost: cost, generator: &generator)
+                let data = randomExamples(23, sizes: sizes, generator: &generator)
+                var textbook = network, fast = FastNetwork(network)
+                var g1 = generator, g2 = generator
+                try textbook.sgd(trainingData: data, epochs: 3, miniBatchSize: 5, eta: 2.5, lambda: lambda, generator: &g1)
+                try fast.sgd(trainingData: data, epochs: 3, miniBatchSize: 5, eta: 2.5, lambda: lambda, generator: &g2)
+                #expect(fast.network.parameters.map(\.bitPattern) == textbook.parameters.map(\.bitPattern),
+                        "\(cost), λ = \(lambda)")
+            }
+        }
+    }
+}
