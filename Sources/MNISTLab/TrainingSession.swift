@@ -84,7 +84,8 @@ public enum TrainingSession {
 
         if let best = run.best {
             let percent = String(format: "%.2f", 100 * best.accuracy)
-            say("best: epoch \(best.epoch), \(best.correct) / \(best.total) (\(percent)%) on \(settings.evaluation); \(run.history.count - resumedAfter) epochs in \(String(format: "%.2f", seconds)) s")
+            let trained = run.history.count - resumedAfter
+            say("best: epoch \(best.epoch), \(best.correct) / \(best.total) (\(percent)%) on \(settings.evaluation); \(trained) epoch\(trained == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s")
         }
         if let path = options.savePath {
             try ModelFile.save(run.network, to: path)

@@ -52,7 +52,7 @@ public struct TrainingSettings: Codable, Equatable, Sendable {
     public var summary: String {
         let sizesText = sizes.map(String.init).joined(separator: ",")
         let decay = lambda == 0 ? "" : ", λ = \(lambda)"
-        return "training \(sizesText) on \(trainingCount) MNIST examples: \(epochs) epochs, batch \(batch), η = \(eta)\(decay), \(cost.rawValue) cost, \(initializer) init; scoring on \(evaluationCount) \(evaluation) examples"
+        return "training \(sizesText) on \(trainingCount) MNIST examples: \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), η = \(eta)\(decay), \(cost.rawValue) cost, \(initializer) init; scoring on \(evaluationCount) \(evaluation) examples"
     }
 
     /// Checks that these settings can train a digit classifier on `available` examples.

@@ -37,6 +37,19 @@ import Testing
         #expect(resumed.history.map(\.correct) == whole.history.map(\.correct))
     }
 
+    @Test func fastAndTextbookEnginesTrainTheSameNetwork() throws {
+        let data = syntheticSplits()
+        var textbook = try TrainingRun(settings: settings(epochs: 2))
+        var fast = try TrainingRun(settings: settings(epochs: 2))
+        while !textbook.isFinished {
+            try textbook.trainEpoch(on: data.training, scoringOn: data.validation, engine: .textbook)
+            try fast.trainEpoch(on: data.training, scoringOn: data.validation, engine: .fast)
+        }
+        let same = textbook.network == fast.network
+        #expect(same)
+        #expect(textbook.history.map(\.correct) == fast.history.map(\.correct))
+    }
+
     @Test func eachEpochShufflesWithItsOwnStream() {
         var a = TrainingRun.epochGenerator(seed: 1, epoch: 0)
         var b = TrainingRun.epochGenerator(seed: 1, epoch: 1)
