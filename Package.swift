@@ -22,6 +22,9 @@ let package = Package(
         .executable(name: "mnist-data", targets: ["mnist-data"]),
         .executable(name: "mnist", targets: ["mnist"]),
         .executable(name: "bench", targets: ["bench"]),
+        .library(name: "GradientChecking", targets: ["GradientChecking"]),
+        .library(name: "AutodiffOracle", targets: ["AutodiffOracle"]),
+        .executable(name: "gradcheck", targets: ["gradcheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,7 +62,7 @@ let package = Package(
         .target(
             name: "FastEngine",
             dependencies: ["BackpropEngine"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked", "-target-cpu", "native"], .when(configuration: .release))]
+            swiftSettings: [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
         ),
         /// MNIST: the IDX reader, the book's split, where the data lives.
         .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
@@ -70,6 +73,14 @@ let package = Package(
         ),
         /// `mnist`'s work: training runs with checkpoints, evaluation, baselines, pictures.
         .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering"]),
+
+        /// Gradient checking: backprop against finite differences, the bug zoo, the report.
+        .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
+
+        /// A second oracle: the cost as a differentiable Swift function, differentiated by
+        /// the compiler (`import _Differentiation`). Shares no code with backprop; only
+        /// `gradcheck` (and its tests) depend on it.
+        .target(name: "AutodiffOracle"),
 
         // MARK: Executables
 
@@ -103,16 +114,26 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "gradcheck",
+            dependencies: [
+                "BackpropEngine", "CommandLineSupport", "Rendering", "GradientChecking", "AutodiffOracle",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
-        .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine"]),
+        .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
         .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
         .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets"]),
+        .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
+        .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

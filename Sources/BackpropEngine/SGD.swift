@@ -91,9 +91,7 @@ extension Network {
         onEpoch: (EpochReport) -> Void = { _ in },
         onMiniBatch: ((Int, Int) -> Void)? = nil
     ) throws(TrainingError) -> [EpochReport] {
-        guard epochs >= 0, miniBatchSize >= 1, eta.isFinite, eta > 0, lambda.isFinite, lambda >= 0 else {
-            throw .invalidHyperparameters("need epochs ≥ 0, mini-batch size ≥ 1, η > 0 and λ ≥ 0; got epochs \(epochs), mini-batch size \(miniBatchSize), η \(eta), λ \(lambda)")
-        }
+        try TrainingError.check(epochs: epochs, miniBatchSize: miniBatchSize, eta: eta, lambda: lambda)
         let n = trainingData.count
         var reports: [EpochReport] = []
         for j in 0..<epochs {
@@ -111,7 +109,7 @@ extension Network {
                 epoch: j,
                 correct: testData.map { evaluate($0) },
                 total: testData?.count ?? 0,
-                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                seconds: elapsed.inSeconds
             )
             onEpoch(report)
             reports.append(report)

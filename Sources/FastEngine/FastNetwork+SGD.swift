@@ -43,9 +43,7 @@ extension FastNetwork {
         onEpoch: (EpochReport) -> Void = { _ in },
         onMiniBatch: ((Int, Int) -> Void)? = nil
     ) throws(TrainingError) -> [EpochReport] {
-        guard epochs >= 0, miniBatchSize >= 1, eta.isFinite, eta > 0, lambda.isFinite, lambda >= 0 else {
-            throw .invalidHyperparameters("need epochs ≥ 0, mini-batch size ≥ 1, η > 0 and λ ≥ 0; got epochs \(epochs), mini-batch size \(miniBatchSize), η \(eta), λ \(lambda)")
-        }
+        try TrainingError.check(epochs: epochs, miniBatchSize: miniBatchSize, eta: eta, lambda: lambda)
         let (inputs, outputs) = (layout.sizes[0], layout.sizes[layout.sizes.count - 1])
         if let bad = data.firstMismatch {
             throw .invalidHyperparameters("training example \(bad) does not fit the network \(sizes): it needs \(inputs) inputs and \(outputs) outputs")
@@ -83,7 +81,7 @@ extension FastNetwork {
                 epoch: j,
                 correct: test.map { evaluate(packed: $0) },
                 total: test?.count ?? 0,
-                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                seconds: elapsed.inSeconds
             )
             onEpoch(report)
             reports.append(report)

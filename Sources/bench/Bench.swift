@@ -57,7 +57,7 @@ struct Bench: ParsableCommand {
         print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch 10, η = 3.0, one thread")
         let training = mnist.training
         let test = mnist.test
-        var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "× fast", "correct after epoch 1"])
+        var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "CPU s / epoch", "× fast", "correct after epoch 1"])
         for sizes in [[784, 30, 10], [784, 100, 10]] {
             let network = try Network(sizes: sizes, seed: seedOption.seed)
             let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed)
@@ -70,11 +70,13 @@ struct Bench: ParsableCommand {
                 switch NumPyReference(script: numpyScript).run(dataDirectory: location.directory, sizes: sizes,
                                                                epochs: epochsNumpy, seed: seedOption.seed) {
                 case .success(let result): table.append(row(sizes, "numpy", result, fast.seconds))
-                case .failure(let reason): table.append([sizes.map(String.init).joined(separator: ","), "numpy", "—", "—", "—", "skipped: \(reason)"])
+                case .failure(let reason): table.append([sizes.map(String.init).joined(separator: ","), "numpy", "—", "—", "—", "—", "skipped: \(reason)"])
                 }
             }
         }
         print(table.render())
+        print("s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time;")
+        print("× fast compares s / epoch. Same seed: both Swift engines train the same network bit for bit.")
         if fullEpochs > 0 {
             print()
             try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, seed: seedOption.seed)
@@ -83,7 +85,8 @@ struct Bench: ParsableCommand {
 
     private func row(_ sizes: [Int], _ engine: String, _ result: EpochTiming.Result, _ fastSeconds: Double) -> [String] {
         [sizes.map(String.init).joined(separator: ","), engine, String(result.epochs),
-         String(format: "%.4f", result.seconds), String(format: "%.1f", result.seconds / fastSeconds),
+         String(format: "%.4f", result.seconds), String(format: "%.4f", result.cpuSeconds),
+         String(format: "%.1f", result.seconds / fastSeconds),
          result.firstCorrect.map { "\($0) / 10000" } ?? "—"]
     }
 }

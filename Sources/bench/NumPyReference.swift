@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs `Benchmarks/numpy_reference.py` with python3 on one thread and reads its
-/// per-epoch lines (`epoch E seconds S correct C`).
+/// per-epoch lines (`epoch E seconds S cpu P correct C`).
 struct NumPyReference {
     let script: String
 
@@ -18,15 +18,18 @@ struct NumPyReference {
         } catch {
             return .failure(error)
         }
-        var seconds: [Double] = [], correct: [Int] = []
+        var seconds: [Double] = [], cpu: [Double] = [], correct: [Int] = []
         for line in output.split(separator: "\n") {
             let words = line.split(separator: " ")
-            guard words.count == 6, words[0] == "epoch", let s = Double(words[3]), let c = Int(words[5]) else { continue }
+            guard words.count == 8, words[0] == "epoch", let s = Double(words[3]), let p = Double(words[5]),
+                  let c = Int(words[7]) else { continue }
             seconds.append(s)
+            cpu.append(p)
             correct.append(c)
         }
         guard let best = seconds.min() else { return .failure(ReferenceError("python3 printed no epochs")) }
-        return .success(EpochTiming.Result(epochs: seconds.count, seconds: best, firstCorrect: correct.first))
+        return .success(EpochTiming.Result(epochs: seconds.count, seconds: best, cpuSeconds: cpu.min() ?? 0,
+                                              firstCorrect: correct.first))
     }
 }
 

@@ -1,5 +1,6 @@
 import Testing
 import BackpropEngine
+import GradientChecking
 @testable import FastEngine
 
 @Suite("Fast gradient = mean of textbook backprop gradients")
@@ -26,28 +27,24 @@ struct FastGradientTests {
         }
     }
 
-    @Test("central differences of totalCost agree with the fast gradient", arguments: Cost.allCases)
-    func finiteDifferences(cost: Cost) throws {
+    @Test("the gradient checker passes on the fast engine (every entry, finite differences)",
+          arguments: Cost.allCases, [0.0, 0.3])
+    func gradientChecker(cost: Cost, lambda: Double) throws {
         var generator = SeededGenerator(seed: 11)
         let sizes = [6, 5, 3]
         let network = try Network(sizes: sizes, initializer: .scaled, cost: cost, generator: &generator)
         let batch = randomExamples(4, sizes: sizes, generator: &generator)
-        let (lambda, n) = (0.3, 20)
-        let analytic = FastNetwork(network).gradient(miniBatch: batch, lambda: lambda, n: n).flattened
-        let parameters = network.parameters
-        let h = 1e-5
-        var worst = 0.0
-        for i in parameters.indices {
-            var plus = network, minus = network
-            var p = parameters
-            p[i] += h
-            plus.setParameters(p)
-            p[i] -= 2 * h
-            minus.setParameters(p)
-            let numeric = (plus.totalCost(batch, lambda: lambda, n: n) - minus.totalCost(batch, lambda: lambda, n: n)) / (2 * h)
-            worst = max(worst, abs(numeric - analytic[i]) / max(abs(numeric) + abs(analytic[i]), 1e-8))
-        }
-        #expect(worst < 1e-6)
+        let report = GradientChecker().check(
+            network: network, batch: batch, lambda: lambda, n: 20,
+            gradient: { network, batch, lambda, n in FastNetwork(network).gradient(miniBatch: batch, lambda: lambda, n: n) },
+            generator: &generator)
+        #expect(report.passed)
+        #expect(report.blocks.count == 2 * (sizes.count - 1), "every ∇b and ∇w block was checked")
+        let wrong = GradientChecker().check(
+            network: network, batch: batch, lambda: lambda, n: 20,
+            gradient: { network, batch, lambda, n in 1.01 * FastNetwork(network).gradient(miniBatch: batch, lambda: lambda, n: n) },
+            generator: &generator)
+        #expect(!wrong.passed, "the check can fail: a gradient 1% off does not pass")
     }
 
     @Test("an empty mini-batch has zero gradient, plus the L2 term")

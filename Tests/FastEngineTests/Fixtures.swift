@@ -1,4 +1,5 @@
 import BackpropEngine
+import FastEngine
 
 /// Random examples for `sizes`: inputs in [0, 1) with about half of them exactly 0
 /// (so the sparse first layer is exercised), one-hot targets.
@@ -33,3 +34,23 @@ func textbookMeanGradient(_ network: Network, _ batch: [Example], lambda: Double
 /// Shapes the equality tests run over: tiny, deep, one wider than a 32-column tile
 /// with a remainder, and a single-output net.
 let testShapes: [[Int]] = [[2, 3, 1], [5, 4, 3], [7, 9, 2, 4], [13, 37, 10], [6, 41, 17, 3]]
+
+/// Both engines' results of the same `sgd` call on copies of `network`, each drawing
+/// from its own copy of `generator`.
+struct BothEngines {
+    var textbook: Network
+    var fast: FastNetwork
+    var textbookReports: [EpochReport]
+    var fastReports: [EpochReport]
+
+    init(_ network: Network, _ data: [Example], generator: SeededGenerator, epochs: Int, miniBatchSize: Int,
+         eta: Double, lambda: Double = 0, testData: [LabeledExample]? = nil) throws {
+        textbook = network
+        fast = FastNetwork(network)
+        var g1 = generator, g2 = generator
+        textbookReports = try textbook.sgd(trainingData: data, epochs: epochs, miniBatchSize: miniBatchSize, eta: eta,
+                                           lambda: lambda, testData: testData, generator: &g1)
+        fastReports = try fast.sgd(trainingData: data, epochs: epochs, miniBatchSize: miniBatchSize, eta: eta,
+                                   lambda: lambda, testData: testData, generator: &g2)
+    }
+}

@@ -1,0 +1,137 @@
+import BackpropEngine
+import Foundation
+
+extension GradientCheckReport {
+    /// The report as JSON for scripts: `passed`, `max_relative_error`, `seconds`, the
+    /// settings, the diagnosis (or null) and a per-layer list (one entry per layer and
+    /// kind, each with its comparison per oracle and its worst entry).
+    public func json(seed: UInt64? = nil, bug: BackpropBug? = nil) -> String {
+        let document = Document(
+            passed: passed,
+            maxRelativeError: maxRelativeError,
+            maxAbsoluteError: maxAbsoluteError,
+            seconds: timings.total,
+            secondsFiniteDifferences: timings.finiteDifferences,
+            secondsAutodiff: timings.autodiff,
+            sizes: sizes, cost: cost.rawValue, lambda: lambda, n: n, batch: batchSize,
+            mode: options.mode.name, epsilon: options.epsilon, rtol: options.rtol, atol: options.atol,
+            oracles: oracles.map(\.rawValue), seed: seed, bug: bug?.rawValue,
+            checked: checked, failing: failing,
+            diagnosis: diagnosis.map { DiagnosisEntry(layer: $0.layer, equation: $0.culprit.rawValue,
+                                                      description: $0.culprit.equation, reason: $0.reason) },
+            layers: blocks.map { result in
+                LayerEntry(
+                    layer: result.block.layer, kind: result.block.kind.rawValue,
+                    checked: result.tested.count, failing: result.failing, passed: result.passed,
+                    maxRelativeError: result.maxRelativeError, maxAbsoluteError: result.maxAbsoluteError,
+                    comparisons: result.comparisons.map { c in
+                        ComparisonEntry(
+                            oracle: c.oracle.rawValue, failing: c.failing,
+                            maxRelativeError: c.maxRelativeError, maxAbsoluteError: c.maxAbsoluteError,
+                            worst: result.tested.isEmpty ? nil : WorstEntry(
+                                probe: result.probeLabels[c.worst], backprop: result.tested[c.worst],
+                                finiteDifference: result.finiteDifferences?[c.worst],
+                                autodiff: result.autodiff?[c.worst]))
+                    })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        guard let data = try? encoder.encode(document) else { return "{\"passed\": false}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+private struct Document: Encodable {
+    var passed: Bool
+    var maxRelativeError, maxAbsoluteError, seconds, secondsFiniteDifferences, secondsAutodiff: Double
+    var sizes: [Int]
+    var cost: String
+    var lambda: Double
+    var n, batch: Int
+    var mode: String
+    var epsilon, rtol, atol: Double
+    var oracles: [String]
+    var seed: UInt64?
+    var bug: String?
+    var checked, failing: Int
+    var diagnosis: DiagnosisEntry?
+    var layers: [LayerEntry]
+
+    enum CodingKeys: String, CodingKey {
+        case passed, sizes, cost, lambda, n, batch, mode, epsilon, rtol, atol, oracles, seed, bug
+        case checked, failing, diagnosis, layers, seconds
+        case maxRelativeError = "max_relative_error", maxAbsoluteError = "max_absolute_error"
+        case secondsFiniteDifferences = "seconds_finite_differences", secondsAutodiff = "seconds_autodiff"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(passed, forKey: .passed)
+        try c.encode(maxRelativeError, forKey: .maxRelativeError)
+        try c.encode(maxAbsoluteError, forKey: .maxAbsoluteError)
+        try c.encode(seconds, forKey: .seconds)
+        try c.encode(secondsFiniteDifferences, forKey: .secondsFiniteDifferences)
+        try c.encode(secondsAutodiff, forKey: .secondsAutodiff)
+        try c.encode(sizes, forKey: .sizes)
+        try c.encode(cost, forKey: .cost)
+        try c.encode(lambda, forKey: .lambda)
+        try c.encode(n, forKey: .n)
+        try c.encode(batch, forKey: .batch)
+        try c.encode(mode, forKey: .mode)
+        try c.encode(epsilon, forKey: .epsilon)
+        try c.encode(rtol, forKey: .rtol)
+        try c.encode(atol, forKey: .atol)
+        try c.encode(oracles, forKey: .oracles)
+        try c.encode(seed, forKey: .seed)          // null when not given
+        try c.encode(bug, forKey: .bug)            // null for the correct engine
+        try c.encode(checked, forKey: .checked)
+        try c.encode(failing, forKey: .failing)
+        try c.encode(diagnosis, forKey: .diagnosis) // null when the check passes
+        try c.encode(layers, forKey: .layers)
+    }
+}
+
+private struct DiagnosisEntry: Encodable {
+    var layer: Int
+    var equation, description, reason: String
+}
+
+private struct LayerEntry: Encodable {
+    var layer: Int
+    var kind: String
+    var checked, failing: Int
+    var passed: Bool
+    var maxRelativeError, maxAbsoluteError: Double
+    var comparisons: [ComparisonEntry]
+
+    enum CodingKeys: String, CodingKey {
+        case layer, kind, checked, failing, passed, comparisons
+        case maxRelativeError = "max_relative_error", maxAbsoluteError = "max_absolute_error"
+    }
+}
+
+private struct ComparisonEntry: Encodable {
+    var oracle: String
+    var failing: Int
+    var maxRelativeError, maxAbsoluteError: Double
+    var worst: WorstEntry?
+
+    enum CodingKeys: String, CodingKey {
+        case oracle, failing, worst
+        case maxRelativeError = "max_relative_error", maxAbsoluteError = "max_absolute_error"
+    }
+}
+
+private struct WorstEntry: Encodable {
+    var probe: String
+    var backprop: Double
+    var finiteDifference: Double?
+    var autodiff: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case probe, backprop, autodiff
+        case finiteDifference = "finite_difference"
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import AutodiffOracle
+import BackpropEngine
+import CommandLineSupport
+import Foundation
+import GradientChecking
+import Rendering
+
+/// Proves backprop right (or finds where it is wrong): every weight and bias of a
+/// network, backprop against central finite differences and the compiler's autodiff.
+/// Exit status 0 when the check passes, 1 when it fails, 2 on bad input.
+@main
+struct GradCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gradcheck",
+        abstract: "Check backprop's gradient against finite differences and autodiff.",
+        discussion: "Exit status: 0 when the check passes, 1 when it fails, 2 on bad input (e.g. an unreadable --model file)."
+    )
+
+    @Option(help: "Layer sizes of a random network (default 2,3,1).", transform: LayerSizes.parse)
+    var sizes: LayerSizes?
+
+    @Option(help: "Check the network in FILE (network2 JSON) instead of a random one.")
+    var model: String?
+
+    @Option(help: "Cost: quadratic or cross-entropy (default: quadratic, or the model file's cost).")
+    var cost: Cost?
+
+    @Option(help: "L2 regularization λ; the cost checked is (1/m) Σ Cx + (λ/2n) Σ w² with n = --batch.")
+    var lambda = 0.0
+
+    @Option(help: "Mini-batch size m: the cost checked is the mean over this many synthetic examples.")
+    var batch = 4
+
+    @Option(help: "Fraction of non-zero synthetic inputs (MNIST pixels: about 0.19); the rest are uniform in [0, 1).")
+    var density = 1.0
+
+    @Option(help: "Step ε of the central difference (C(θ+ε) − C(θ−ε)) / 2ε.")
+    var epsilon = CheckOptions.defaultEpsilon
+
+    @Option(help: "Relative tolerance: an entry fails when its relative error exceeds this and its absolute error exceeds --atol.")
+    var rtol = CheckOptions.defaultRtol
+
+    @Option(help: "Absolute tolerance (see --rtol).")
+    var atol = CheckOptions.defaultAtol
+
+    @Option(help: "full: every weight and bias; directional: random unit directions per layer; sample: random entries per layer.")
+    var mode = ModeChoice.full
+
+    @Option(help: "Entries per layer and kind for --mode sample.")
+    var samples = 20
+
+    @Option(help: "Random unit directions per layer and kind for --mode directional.")
+    var directions = 3
+
+    @Option(help: "Oracles to compare backprop with: fd (finite differences), autodiff, or both.")
+    var oracle = OracleChoice.both
+
+    @Option(help: "Check a deliberately broken backprop instead (see --list-bugs).")
+    var bug: BackpropBug?
+
+    @Option(help: "An exercise of lesson 7: check mystery bug N (1…8) without naming it or saying which equation is wrong.")
+    var mystery: Int?
+
+    @Option(help: "With --mystery: your answer, the wrong equation (BP1, BP2, BP3, BP4 or mean); gradcheck says whether it is right.")
+    var guess: Culprit?
+
+    @Flag(help: "List the bugs of the bug zoo and exit.")
+    var listBugs = false
+
+    @Option(help: "Output: text for people, json for scripts.")
+    var format = OutputFormat.text
+
+    @OptionGroup var seedOption: SeedOption
+
+    func validate() throws {
+        if model != nil, sizes != nil { throw ValidationError("--sizes and --model both give the network; use one") }
+        guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a number ≥ 0, got \(lambda)") }
+        try requireAtLeast(batch, 1, "--batch")
+        guard batch <= 100_000 else { throw ValidationError("--batch must be at most 100000, got \(batch)") }
+        guard density > 0, density <= 1 else { throw ValidationError("--density must be in (0, 1], got \(density)") }
+        try requirePositive(epsilon, "--epsilon")
+        guard rtol.isFinite, rtol >= 0 else { throw ValidationError("--rtol must be a number ≥ 0, got \(rtol)") }
+        guard atol.isFinite, atol >= 0 else { throw ValidationError("--atol must be a number ≥ 0, got \(atol)") }
+        try requireAtLeast(samples, 1, "--samples")
+        try requireAtLeast(directions, 1, "--directions")
+        guard directions <= 1000 else { throw ValidationError("--directions must be at most 1000, got \(directions)") }
+        if let mystery {
+            guard BackpropBug.mysteryOrder.indices.contains(mystery - 1) else {
+                throw ValidationError("--mystery must be 1 to \(BackpropBug.mysteryOrder.count), got \(mystery)")
+            }
+            if bug != nil { throw ValidationError("--mystery picks the bug itself; leave out --bug") }
+        }
+        if guess != nil, mystery == nil { throw ValidationError("--guess answers a --mystery exercise; give --mystery N too") }
+    }
+
+    mutating func run() throws {
+        if listBugs {
+            print(GradCheckOutput.bugList())
+            return
+        }
+        let json = format == .json
+        let mysteryBug = mystery.map { BackpropBug.mysteryOrder[$0 - 1] }
+        let bug = bug ?? mysteryBug
+        var generator = seedOption.makeGenerator(announce: !json)
+        var network: Network
+        if let model {
+            do {
+                network = try ModelFile.load(from: model)
+            } catch {
+                Terminal.printError("gradcheck: \(error)")
+                throw ExitCode(2)
+            }
+            if let cost { network.cost = cost }
+        } else {
+            network = try Network(sizes: (sizes ?? LayerSizes([2, 3, 1])).values, cost: cost ?? .quadratic, generator: &generator)
+        }
+        let examples = SyntheticBatch.make(sizes: network.sizes, count: batch, density: density, generator: &generator)
+        let modeOption: CheckMode = switch mode {
+        case .full: .full
+        case .sample: .sample(count: samples)
+        case .directional: .directional(count: directions)
+        }
+        let options = CheckOptions(epsilon: epsilon, rtol: rtol, atol: atol, mode: modeOption,
+                                   useFiniteDifferences: oracle != .autodiff)
+        if !json {
+            print(GradCheckOutput.header(network: network, model: model, batch: batch, density: density,
+                                         lambda: lambda, options: options, bug: bug, mystery: mystery))
+        }
+        let autodiff = oracle == .fd ? nil : GradCheckOutput.autodiffGradient(network: network, batch: examples, lambda: lambda)
+        let report = GradientChecker(options: options).check(
+            network: network, batch: examples, lambda: lambda, n: batch,
+            gradient: bug?.gradient ?? TextbookGradient.mean, autodiff: autodiff, generator: &generator)
+        print(json ? report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil))
+        if let mysteryBug, !json { print(GradCheckOutput.exerciseFeedback(bug: mysteryBug, guess: guess, report: report)) }
+        if !report.passed { throw ExitCode(1) }
+    }
+}
+
+enum ModeChoice: String, CaseIterable, ExpressibleByArgument {
+    case full, directional, sample
+}
+
+enum OracleChoice: String, CaseIterable, ExpressibleByArgument {
+    case fd, autodiff, both
+}
+
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}
+
+extension BackpropBug: ExpressibleByArgument {}
+
+extension Culprit: ExpressibleByArgument {}
