@@ -82,7 +82,7 @@ public struct TrainingRun: Sendable {
             throw error
         }
         let elapsed = start.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         network = next
         let result = EpochResult(
             epoch: epoch, correct: engine.evaluate(network, on: heldOut), total: heldOut.count, seconds: seconds

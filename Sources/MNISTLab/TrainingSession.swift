@@ -80,7 +80,7 @@ public enum TrainingSession {
             stopIfInterrupted(epoch: epoch, options)
         }
         let elapsed = start.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
 
         if let best = run.best {
             let percent = String(format: "%.2f", 100 * best.accuracy)
