@@ -27,7 +27,7 @@ let libraries: [Target] = [
     .target(name: "Rendering", dependencies: ["Zlib"]),
 
     /// What every executable shares: parsing `--sizes`, `--cost`, `--seed`, `--format`.
-    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", argumentParser]),
+    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "Rendering", argumentParser]),
 
     /// Gradient checking: backprop against finite differences, the bug zoo, the report.
     .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
@@ -59,6 +59,9 @@ let libraries: [Target] = [
         dependencies: ["Datasets", "BackpropEngine", "Zlib", .product(name: "Crypto", package: "swift-crypto")]
     ),
 
+    /// The MNIST experiments: training runs with checkpoints, evaluation, baselines, pictures.
+    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering"]),
+
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
     .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering"]),
@@ -77,6 +80,7 @@ let tools: [(product: String, target: Target)] = [
     ("sigmoid-limit", tool("sigmoid-limit", ["Perceptrons", "BackpropEngine", "Rendering"])),
     ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering"])),
+    ("mnist", tool("mnist", ["BackpropEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
     ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Rendering"])),
     ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Rendering"])),
@@ -102,6 +106,7 @@ let tests: [Target] = [
     .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
     .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
+    .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),

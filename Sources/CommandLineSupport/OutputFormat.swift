@@ -1,21 +1,8 @@
 import ArgumentParser
 import Foundation
+@_exported import enum Rendering.OutputFormat
 
-/// `--format text|json`: aligned tables and explanations for people, or JSON for scripts.
-public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    /// Aligned tables and explanations for people.
-    case text
-    /// JSON for scripts.
-    case json
-
-    /// JSON text of `value`: pretty-printed with sorted keys, so scripts and diffs see a
-    /// stable layout.
-    public static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}
+extension OutputFormat: ExpressibleByArgument {}
 
 /// The `--format` option of commands that print tables.
 public struct FormatOption: ParsableArguments, Sendable {

@@ -145,10 +145,6 @@ enum OracleChoice: String, CaseIterable, ExpressibleByArgument {
     case fd, autodiff, both
 }
 
-enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json
-}
-
 extension BackpropBug: ExpressibleByArgument {}
 
 extension Culprit: ExpressibleByArgument {}

@@ -1,0 +1,136 @@
+import BackpropEngine
+import Foundation
+import Rendering
+
+/// What `mnist train` was asked to do besides the settings: the engine and the files.
+public struct TrainingOptions: Sendable {
+    public var settings: TrainingSettings
+    public var engine: Engine = .fast
+    /// Save the final network here (network2 JSON), atomically.
+    public var savePath: String?
+    /// Save a checkpoint here after every epoch, atomically.
+    public var checkpointPath: String?
+    /// Continue the run saved in this checkpoint.
+    public var resumePath: String?
+    /// Write the learning curve (accuracy per epoch) here as SVG.
+    public var plotPath: String?
+    public var format: OutputFormat = .text
+    /// Draw a progress bar inside each epoch (only sensible on a terminal).
+    public var progress = false
+
+    public init(settings: TrainingSettings) {
+        self.settings = settings
+    }
+}
+
+/// The machine-readable account of a run (`mnist train --format json`).
+public struct TrainingReport: Codable, Equatable, Sendable {
+    public var settings: TrainingSettings
+    public var engine: Engine
+    /// Epochs done before this process started (resumed runs), else 0.
+    public var resumedAfterEpochs: Int
+    public var epochs: [EpochResult]
+    public var best: EpochResult?
+    /// Wall-clock seconds this process spent training and scoring.
+    public var seconds: Double
+    public var savedModel: String?
+}
+
+/// `mnist train`: runs (or resumes) a training run, printing each epoch, checkpointing,
+/// and saving the model and learning curve at the end.
+public enum TrainingSession {
+    /// Runs the whole session and returns its report.
+    ///
+    /// - Parameter print: where lines for people go (standard output by default, flushed
+    ///   after every line so `Epoch` lines show up at once in logs and pipes).
+    /// - Throws: `TrainingSetupError` (bad flags or a checkpoint that does not match
+    ///   them), `TrainingError` (NaN/∞), `ModelFileError` (files), `Interrupted` (Ctrl-C).
+    @discardableResult
+    public static func run(
+        _ options: TrainingOptions, data: DigitSplits, print: @escaping (String) -> Void = { Swift.print($0); fflush(nil) }
+    ) throws -> TrainingReport {
+        let text = options.format == .text
+        func say(_ line: String) { if text { print(line) } }
+
+        var run = try startingRun(options, data: data)
+        let settings = run.settings
+        let training = Array(data.training.prefix(settings.trainingCount))
+        let heldOut = Array(data.heldOut(EvaluationSet(rawValue: settings.evaluation) ?? .validation).prefix(settings.evaluationCount))
+        let resumedAfter = run.nextEpoch
+        say("seed: \(settings.seed)")
+        say(settings.summary)
+        if let resume = options.resumePath {
+            say("resumed from \(resume) after \(resumedAfter) epoch\(resumedAfter == 1 ? "" : "s")")
+        }
+
+        let start = ContinuousClock.now
+        let batches = (training.count + settings.batch - 1) / settings.batch
+        while !run.isFinished {
+            let epoch = run.nextEpoch
+            let bar = ProgressBar(total: batches, enabled: options.progress && text)
+            let result = try run.trainEpoch(on: training, scoringOn: heldOut, engine: options.engine) { done, _ in
+                bar.update(done)
+                stopIfInterrupted(epoch: epoch, options)
+            }
+            bar.clear()
+            say(result.description)
+            if let path = options.checkpointPath {
+                try run.checkpoint.save(to: path)
+            }
+            stopIfInterrupted(epoch: epoch, options)
+        }
+        let elapsed = start.duration(to: .now)
+        let seconds = elapsed.inSeconds
+
+        if let best = run.best {
+            let percent = String(format: "%.2f", 100 * best.accuracy)
+            let trained = run.history.count - resumedAfter
+            say("best: epoch \(best.epoch), \(best.correct) / \(best.total) (\(percent)%) on \(settings.evaluation); \(trained) epoch\(trained == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s")
+        }
+        if let path = options.savePath {
+            try ModelFile.save(run.network, to: path)
+            say("saved \(path)")
+        }
+        if let path = options.plotPath {
+            try ModelFile.writeAtomically(Data(LearningCurve.svg(run.history, settings: settings).utf8), to: path)
+            say("plotted \(path)")
+        }
+        let report = TrainingReport(
+            settings: settings, engine: options.engine, resumedAfterEpochs: resumedAfter, epochs: run.history,
+            best: run.best, seconds: seconds, savedModel: options.savePath
+        )
+        if !text {
+            print(try jsonText(report))
+        }
+        return report
+    }
+
+    /// A fresh run, or the checkpoint named by `--resume` if its settings match the flags.
+    static func startingRun(_ options: TrainingOptions, data: DigitSplits) throws -> TrainingRun {
+        let heldOut = data.heldOut(EvaluationSet(rawValue: options.settings.evaluation) ?? .validation).count
+        try options.settings.validate(available: data.training.count, heldOut: heldOut)
+        guard let path = options.resumePath else {
+            return try TrainingRun(settings: options.settings)
+        }
+        var checkpoint = try Checkpoint.load(from: path)
+        // Only --epochs may differ: a resumed run may be extended (or is already done).
+        checkpoint.settings.epochs = options.settings.epochs
+        if let difference = checkpoint.settings.difference(from: options.settings) {
+            throw TrainingSetupError("--resume \(path) was made with \(difference); give the same flags to resume it")
+        }
+        return TrainingRun(resuming: checkpoint)
+    }
+
+    /// Ends the process with status 130 if Ctrl-C was pressed, saying what the files hold.
+    /// Called between mini-batches and after each checkpoint, never during a write.
+    static func stopIfInterrupted(epoch: Int, _ options: TrainingOptions) {
+        guard Interruption.requested else { return }
+        var files: [String] = []
+        if let save = options.savePath { files.append("\(save) was not written") }
+        if let checkpoint = options.checkpointPath {
+            files.append("\(checkpoint) holds the last finished epoch; continue with --resume \(checkpoint)")
+        }
+        Terminal.printError("\n" + Interrupted(epoch: epoch, files: files.isEmpty ? "nothing was saved" : files.joined(separator: "; ")).description)
+        exit(Interruption.exitStatus)
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import BackpropEngine
+import CommandLineSupport
+import MNISTLab
+import Rendering
+
+/// `mnist train`: the chapter's training run, `Epoch j: k / 10000` per epoch.
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a network on the first 50,000 training digits, scoring it after every epoch."
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Layer sizes; the first must be 784 (pixels) and the last 10 (digits).", transform: LayerSizes.parse)
+    var sizes = LayerSizes([784, 30, 10])
+
+    @Option(help: "Passes over the training data.")
+    var epochs = 30
+
+    @Option(help: "Mini-batch size.")
+    var batch = 10
+
+    @Option(help: "Learning rate η.")
+    var eta = 3.0
+
+    @Option(help: "Cost: quadratic or cross-entropy.")
+    var cost = Cost.quadratic
+
+    @Option(help: "L2 regularization λ (0: chapter 1's plain SGD).")
+    var lambda = 0.0
+
+    @Option(name: .customLong("init"), help: "Initial weights: large (N(0,1), chapter 1) or scaled (N(0,1/x), chapter 3).")
+    var initializer = Network.Initializer.large
+
+    @OptionGroup var seedOption: SeedOption
+
+    @Option(help: "Train on only the first N of the 50,000 training examples (quick classroom runs).")
+    var limit: Int?
+
+    @Option(help: "Score each epoch on the validation or the test set.")
+    var eval = EvaluationSet.validation
+
+    @Option(help: "Score each epoch on only the first N examples of the --eval set (quick runs).")
+    var evalLimit = 10_000
+
+    @Option(help: "Save the final network to FILE (network2 JSON), atomically.")
+    var save: String?
+
+    @Option(help: "Save a checkpoint to FILE after every epoch, atomically.")
+    var checkpoint: String?
+
+    @Option(help: "Continue the run saved by --checkpoint in FILE (give the same flags).")
+    var resume: String?
+
+    @Option(help: "Write the learning curve (accuracy per epoch) to FILE as SVG.")
+    var plot: String?
+
+    @Option(help: "Which implementation trains: \(Engine.allCases.map(\.rawValue).joined(separator: " or ")).")
+    var engine = Engine.fast
+
+    @Option(help: "Output: text for people or json for scripts.")
+    var format = OutputFormat.text
+
+    /// The settings these flags describe.
+    var settings: TrainingSettings {
+        TrainingSettings(
+            sizes: sizes.values, epochs: epochs, batch: batch, eta: eta, cost: cost, lambda: lambda,
+            initializer: initializer, seed: seedOption.seed, trainingCount: limit ?? MNISTShape.trainingCount,
+            evaluation: eval, evaluationCount: evalLimit
+        )
+    }
+
+    func validate() throws {
+        do {
+            try settings.validate(available: MNISTShape.trainingCount)
+        } catch {
+            throw ValidationError(error.message)
+        }
+        if let plot, !plot.lowercased().hasSuffix(".svg") {
+            throw ValidationError("--plot writes an SVG picture; give a file name ending in .svg, got \(plot)")
+        }
+    }
+
+    func run() throws {
+        let splits = try data.load(trainingLimit: limit)
+        var options = TrainingOptions(settings: settings)
+        options.engine = engine
+        options.savePath = save
+        options.checkpointPath = checkpoint
+        options.resumePath = resume
+        options.plotPath = plot
+        options.format = format
+        options.progress = Terminal.isStandardOutputATerminal
+        Interruption.install()
+        try reportingFailures {
+            try TrainingSession.run(options, data: splits)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Datasets
+import Foundation
+import MNISTLab
+import Testing
+
+/// The `mnist` executable as a user runs it: a real child process.
+@Suite struct MNISTCommandTests {
+    /// A quick real run: small net, 500 examples, scored on 100 validation images.
+    func quickRun(epochs: Int = 3) -> [String] {
+        ["train", "--data", mnistDirectory, "--sizes", "784,10,10", "--limit", "500", "--eval-limit", "100", "--epochs", "\(epochs)"]
+    }
+
+    /// Ctrl-C during `mnist train --save FILE --checkpoint CK` keeps FILE's previous
+    /// content and leaves no temporary files; `--resume CK` then finishes with exactly
+    /// the model an uninterrupted run saves.
+    @Test func ctrlCKeepsTheSavedFileAndResumeMatchesAnUninterruptedRun() throws {
+        let directory = try temporaryDirectory()
+        let reference = directory.appendingPathComponent("reference.json").path
+        let model = directory.appendingPathComponent("model.json").path
+        let checkpoint = directory.appendingPathComponent("run.ckpt.json").path
+        try "previous model\n".write(toFile: model, atomically: true, encoding: .utf8)
+
+        let uninterrupted = try startMNIST(quickRun() + ["--save", reference])
+        let child = try startMNIST(quickRun() + ["--save", model, "--checkpoint", checkpoint])
+        let deadline = Date().addingTimeInterval(120)
+        while !FileManager.default.fileExists(atPath: checkpoint), child.process.isRunning, Date() < deadline {
+            usleep(20_000)
+        }
+        #expect(child.process.isRunning, "the run should still be training after its first epoch")
+        kill(child.process.processIdentifier, SIGINT)
+        child.process.waitUntilExit()
+        let interrupted = child.result()
+        #expect(interrupted.status == 130)
+        #expect(interrupted.stderr.contains("interrupted during epoch"))
+        #expect(interrupted.stderr.contains("\(model) was not written"))
+        #expect(try String(contentsOfFile: model, encoding: .utf8) == "previous model\n")
+        let saved = try Checkpoint.load(from: checkpoint)
+        #expect((1..<3).contains(saved.history.count))
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)).subtracting(["reference.json"])
+        #expect(files == ["model.json", "run.ckpt.json"])  // no temporary files left behind
+
+        let mismatched = try runMNIST(quickRun() + ["--eta", "0.5", "--resume", checkpoint])
+        #expect(mismatched.status == 64)
+        #expect(mismatched.stderr.contains("was made with --eta 3.0, not 0.5"))
+
+        let resumed = try runMNIST(quickRun() + ["--save", model, "--checkpoint", checkpoint, "--resume", checkpoint])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("resumed from \(checkpoint) after \(saved.history.count) epoch"))
+        uninterrupted.process.waitUntilExit()
+        #expect(uninterrupted.result().status == 0)
+        let same = try Data(contentsOf: URL(fileURLWithPath: model)) == Data(contentsOf: URL(fileURLWithPath: reference))
+        #expect(same, "the resumed run's model differs from the uninterrupted run's")
+        let lastLine = { (text: String) in text.split(separator: "\n").last { $0.hasPrefix("Epoch 2: ") }.map { $0.prefix { $0 != "(" } } }
+        #expect(lastLine(resumed.stdout) != nil)
+        #expect(lastLine(resumed.stdout) == lastLine(uninterrupted.result().stdout))
+    }
+
+    @Test(arguments: [
+        (["train", "--sizes", "100,30,10"], "--sizes must start with 784 inputs"),
+        (["train", "--sizes", "784,30,9"], "--sizes must end with 10 outputs"),
+        (["train", "--sizes", "784,,10"], "'' is not a whole number"),
+        (["train", "--limit", "5", "--batch", "10"], "--batch must be between 1 and the number of training examples (5)"),
+        (["train", "--limit", "60000"], "--limit must be between 1 and 50000"),
+        (["train", "--eta", "0"], "--eta must be a positive number"),
+        (["train", "--epochs", "0"], "--epochs must be at least 1"),
+        (["train", "--eval", "training"], "--eval"),
+        (["train", "--plot", "curve.png"], "give a file name ending in .svg"),
+        (["evaluate", "--model", "m.json", "--png", "mistakes.gif"], "give a file name ending in .png"),
+    ])
+    func badFlagsGetOneClearLine(arguments: [String], message: String) throws {
+        let result = try runMNIST(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func badFilesExitWithStatus2() throws {
+        let missingModel = try runMNIST(["evaluate", "--data", mnistDirectory, "--model", "/nonexistent/model.json"])
+        #expect(missingModel.status == 2)
+        #expect(missingModel.stderr == "mnist: /nonexistent/model.json: no such file\n")
+        let missingData = try runMNIST(["baselines", "--data", "/nonexistent/mnist"])
+        #expect(missingData.status == 2)
+        #expect(missingData.stderr.hasPrefix("mnist: /nonexistent/mnist"))
+    }
+}

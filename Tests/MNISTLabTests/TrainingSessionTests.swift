@@ -1,0 +1,77 @@
+import BackpropEngine
+import Datasets
+import Foundation
+import MNISTLab
+import Testing
+
+@Suite struct TrainingSessionTests {
+    /// A short real run on MNIST that must clearly learn. Sized for a debug build
+    /// (the textbook engine is slow without optimization): 2,000 training examples, one
+    /// epoch, [784, 30, 10] with chapter 3's scaled init and cross-entropy at η = 0.5,
+    /// scored on the first 1,000 validation images. It scored 817 / 1000; guessing
+    /// scores ~100 and average darkness 22%, so > 750 means it learned.
+    /// The saved model must then score the same when loaded and evaluated independently.
+    @Test func aShortRealRunLearnsAndItsSavedModelScoresTheSame() throws {
+        let mnist = try realMNIST.get()
+        let data = DigitSplits(training: mnist.makeTraining(limit: 2000), validation: mnist.makeValidation(limit: 1000), test: [])
+        var options = TrainingOptions(settings: TrainingSettings(
+            sizes: [784, 30, 10], epochs: 1, batch: 10, eta: 0.5, cost: .crossEntropy, initializer: .scaled,
+            seed: 1, trainingCount: 2000, evaluation: .validation, evaluationCount: 1000
+        ))
+        let directory = try temporaryDirectory()
+        options.savePath = directory.appendingPathComponent("model.json").path
+        var lines: [String] = []
+        let report = try TrainingSession.run(options, data: data) { lines.append($0) }
+        let best = try #require(report.best)
+        #expect(best.correct > 750)
+        #expect(lines.contains { $0.hasPrefix("Epoch 0: \(best.correct) / 1000 (") })
+
+        let loaded = try ModelFile.load(from: try #require(options.savePath))
+        #expect(Evaluation(network: loaded, data: data.validation).correct == best.correct)
+        #expect(loaded.evaluate(data.validation) == best.correct)
+    }
+
+    @Test func printsEpochLinesASummaryAndAPlot() throws {
+        var options = TrainingOptions(settings: TrainingSettings(sizes: [784, 5, 10], epochs: 2, seed: 3, trainingCount: 200, evaluationCount: 50))
+        let directory = try temporaryDirectory()
+        options.plotPath = directory.appendingPathComponent("curve.svg").path
+        var lines: [String] = []
+        try TrainingSession.run(options, data: syntheticSplits()) { lines.append($0) }
+        #expect(lines[0] == "seed: 3")
+        #expect(lines[1] == "training 784,5,10 on 200 MNIST examples: 2 epochs, batch 10, η = 3.0, quadratic cost, large init; scoring on 50 validation examples")
+        #expect(lines[2].hasPrefix("Epoch 0: ") && lines[3].hasPrefix("Epoch 1: "))
+        #expect(lines[4].hasPrefix("best: epoch "))
+        let svg = try String(contentsOfFile: try #require(options.plotPath), encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("polyline"))
+    }
+
+    @Test func jsonFormatPrintsOnlyOneJSONDocument() throws {
+        var options = TrainingOptions(settings: TrainingSettings(sizes: [784, 5, 10], epochs: 2, seed: 3, trainingCount: 200, evaluationCount: 50))
+        options.format = .json
+        var lines: [String] = []
+        let report = try TrainingSession.run(options, data: syntheticSplits()) { lines.append($0) }
+        #expect(lines.count == 1)
+        let decoded = try JSONDecoder().decode(TrainingReport.self, from: Data(lines[0].utf8))
+        #expect(decoded.epochs == report.epochs)
+        #expect(decoded.settings == report.settings)
+    }
+
+    @Test func badSettingsNameTheFlag() {
+        let data = syntheticSplits()
+        let cases: [(TrainingSettings, String)] = [
+            (TrainingSettings(sizes: [100, 10], trainingCount: 200), "--sizes must start with 784"),
+            (TrainingSettings(sizes: [784, 9], trainingCount: 200), "--sizes must end with 10"),
+            (TrainingSettings(batch: 201, trainingCount: 200), "--batch must be between 1 and the number of training examples (200)"),
+            (TrainingSettings(trainingCount: 201), "--limit must be between 1 and 200"),
+            (TrainingSettings(eta: .nan, trainingCount: 200), "--eta must be a positive number"),
+            (TrainingSettings(trainingCount: 200, evaluationCount: 51), "--eval-limit must be between 1 and 50"),
+        ]
+        for (settings, message) in cases {
+            #expect {
+                try TrainingSession.run(TrainingOptions(settings: settings), data: data) { _ in }
+            } throws: { error in
+                "\(error)".hasPrefix(message)
+            }
+        }
+    }
+}
