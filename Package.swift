@@ -110,6 +110,8 @@ let tests: [Target] = [
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    /// Issue 9's catalogue of broken files and bad flags, run against the built executables.
+    .testTarget(name: "BadInputTests", dependencies: ["Lessons", "Zlib"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
 ]
 

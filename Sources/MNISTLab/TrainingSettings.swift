@@ -55,6 +55,10 @@ public struct TrainingSettings: Codable, Equatable, Sendable {
         return "training \(sizesText) on \(trainingCount) MNIST examples: \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), η = \(eta)\(decay), \(cost.rawValue) cost, \(initializer) init; scoring on \(evaluationCount) \(evaluation) examples"
     }
 
+    /// The most epochs a run may ask for: the book's runs take 30; a million is a typo
+    /// that would train forever, not an experiment.
+    public static let maximumEpochs = 10_000
+
     /// Checks that these settings can train a digit classifier on `available` examples.
     ///
     /// - Throws: `TrainingSetupError` naming the flag and the problem.
@@ -65,7 +69,9 @@ public struct TrainingSettings: Codable, Equatable, Sendable {
         guard sizes.last == 10 else {
             throw TrainingSetupError("--sizes must end with 10 outputs (one per digit), got \(sizes.last ?? 0)")
         }
-        guard epochs >= 1 else { throw TrainingSetupError("--epochs must be at least 1, got \(epochs)") }
+        guard (1...Self.maximumEpochs).contains(epochs) else {
+            throw TrainingSetupError("--epochs must be between 1 and \(Self.maximumEpochs), got \(epochs)")
+        }
         guard eta.isFinite, eta > 0 else { throw TrainingSetupError("--eta must be a positive number, got \(eta)") }
         guard lambda.isFinite, lambda >= 0 else { throw TrainingSetupError("--lambda must be zero or positive, got \(lambda)") }
         guard trainingCount >= 1, trainingCount <= available else {

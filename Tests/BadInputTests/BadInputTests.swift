@@ -1,0 +1,140 @@
+import Foundation
+import Lessons
+import Testing
+import Zlib
+
+/// Issue 9's catalogue of mistakes a student makes, fed to the real executables:
+/// every one gets a clear one-line message naming the file or flag and the problem,
+/// and a non-zero status (2 for a bad file, 64 for a bad flag) — never a trap.
+@Suite("Bad input: broken files and bad flags get one clear line")
+struct BadInputTests {
+    static let runner = CommandRunner(locator: ExecutableLocator(packageRoot: packageRoot))
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> CommandResult {
+        let command = LessonCommand(
+            commandLine: ([executable] + arguments).joined(separator: " "),
+            executable: executable, arguments: arguments, line: 0)
+        return try runner.capture(command)
+    }
+
+    // MARK: Broken MNIST files
+
+    /// A directory with four small valid IDX files, one of which the test then breaks.
+    static func mnistDirectory(replacing name: String, with bytes: Data?) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bad-input-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        func images(_ n: Int) -> Data { header([0x08, 0x03], [n, 28, 28]) + Data((0..<(n * 784)).map { UInt8($0 % 251) }) }
+        func labels(_ n: Int) -> Data { header([0x08, 0x01], [n]) + Data((0..<n).map { UInt8($0 % 10) }) }
+        let files = ["train-images-idx3-ubyte": images(30), "train-labels-idx1-ubyte": labels(30),
+                     "t10k-images-idx3-ubyte": images(10), "t10k-labels-idx1-ubyte": labels(10)]
+        for (file, data) in files where file != name {
+            try data.write(to: dir.appendingPathComponent(file))
+        }
+        if let bytes { try bytes.write(to: dir.appendingPathComponent(name)) }
+        return dir.path
+    }
+
+    static func header(_ typeAndRank: [UInt8], _ dimensions: [Int]) -> Data {
+        var data = Data([0, 0] + typeAndRank)
+        for d in dimensions { data.append(contentsOf: [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: d >> $0) }) }
+        return data
+    }
+
+    static let labelsFile = "train-labels-idx1-ubyte"
+    static let imagesFile = "train-images-idx3-ubyte"
+
+    static let brokenIDX: [(String, String, Data?, String)] = [
+        ("wrong magic", imagesFile, header([0x08, 0x02], [30, 28]) + Data(count: 840), "magic"),
+        ("truncated header", imagesFile, Data([0, 0, 8, 3, 0, 0, 0]), "header"),
+        ("truncated body", imagesFile, header([0x08, 0x03], [30, 28, 28]) + Data(count: 100), "bytes"),
+        ("dimension product overflows", imagesFile, header([0x08, 0x03], [0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF]), "overflow"),
+        ("header claims gigabytes", imagesFile, header([0x08, 0x03], [4_000_000, 28, 28]) + Data(count: 784), "bytes"),
+        ("labels > 9", labelsFile, header([0x08, 0x01], [30]) + Data(repeating: 12, count: 30), "label"),
+        ("image/label count mismatch", labelsFile, header([0x08, 0x01], [29]) + Data(repeating: 1, count: 29), "29"),
+        ("corrupt gzip", labelsFile, Data([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6]), "gzip"),
+        ("empty file", labelsFile, Data(), "empty"),
+        ("missing file", labelsFile, nil, "no such file"),
+    ]
+
+    @Test("a broken MNIST file stops `mnist` with status 2 and one line naming it", arguments: brokenIDX.indices)
+    func brokenIDXFile(index: Int) throws {
+        let (what, file, bytes, problem) = Self.brokenIDX[index]
+        let dir = try Self.mnistDirectory(replacing: file, with: bytes)
+        let result = try Self.run("mnist", ["baselines", "--data", dir])
+        #expect(result.status == 2, "\(what): \(result.standardError)")
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(what): \(result.standardError)")
+        #expect(result.standardError.contains("\(dir)/\(file)"), "\(what): \(result.standardError)")
+        #expect(result.standardError.lowercased().contains(problem), "\(what): \(result.standardError)")
+    }
+
+    @Test("a directory where a file should be is named as such")
+    func directoryInsteadOfFile() throws {
+        let dir = try Self.mnistDirectory(replacing: Self.labelsFile, with: nil)
+        try FileManager.default.createDirectory(atPath: "\(dir)/\(Self.labelsFile)", withIntermediateDirectories: false)
+        let result = try Self.run("mnist", ["baselines", "--data", dir])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("directory"), "\(result.standardError)")
+    }
+
+    // MARK: Broken model files
+
+    static let brokenModels: [(String, String, String)] = [
+        ("syntax error", "{\"sizes\": [784, 30, 10], ", "not valid JSON"),
+        ("NaN", "{\"sizes\": [2, 1], \"weights\": [[[NaN, 1]]], \"biases\": [[[0]]]}", "not valid JSON"),
+        ("wrong shapes", "{\"sizes\": [2, 1], \"weights\": [[[1, 2, 3]]], \"biases\": [[[0]]]}", "expected (1, 2)"),
+        ("huge layer", "{\"sizes\": [784, 100000000, 10], \"weights\": [], \"biases\": []}", "expected 2 weight matrices"),
+        ("missing key", "{\"sizes\": [2, 1], \"biases\": [[[0]]]}", "missing key \"weights\""),
+    ]
+
+    @Test("a broken model file stops every tool that reads one with status 2",
+          arguments: brokenModels.indices, ["mnist", "gradcheck", "backprop-trace"])
+    func brokenModel(index: Int, tool: String) throws {
+        let (what, text, problem) = Self.brokenModels[index]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-model-\(UUID().uuidString).json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let arguments = tool == "mnist" ? ["evaluate", "--model", path, "--data", "/nonexistent"] : ["--model", path]
+        let result = try Self.run(tool, arguments)
+        #expect(result.status == 2, "\(tool), \(what): \(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").count == 1, "\(tool), \(what): \(result.standardError)")
+        #expect(result.standardError.contains(path) && result.standardError.contains(problem), "\(tool), \(what): \(result.standardError)")
+    }
+
+    // MARK: Bad flags
+
+    static let badFlags: [(String, [String], String)] = [
+        ("mnist", ["train", "--sizes", "784,,10"], "not a whole number"),
+        ("mnist", ["train", "--sizes", "0"], "1 to 100000 neurons"),
+        ("mnist", ["train", "--sizes=-3"], "1 to 100000 neurons"),
+        ("mnist", ["train", "--sizes", "784"], "at least two layers"),
+        ("mnist", ["train", "--sizes", "784,100000000,10"], "1 to 100000 neurons"),
+        ("mnist", ["train", "--eta", "0"], "--eta must be a positive number"),
+        ("mnist", ["train", "--eta=-3"], "--eta must be a positive number"),
+        ("mnist", ["train", "--epochs", "0"], "--epochs must be between"),
+        ("mnist", ["train", "--batch", "0"], "--batch must be between"),
+        ("mnist", ["train", "--limit", "100", "--batch", "1000"], "--batch must be between"),
+        ("mnist", ["train", "--cost", "hinge"], "'hinge' is invalid for '--cost"),
+        ("gradcheck", ["--bug", "no-such-bug"], "'no-such-bug' is invalid for '--bug"),
+        ("gradcheck", ["--sizes", "2,,1"], "not a whole number"),
+        ("gradcheck", ["--epsilon", "0"], "--epsilon must be a positive number"),
+        ("gradcheck", ["--batch", "0"], "--batch must be at least 1"),
+        ("backprop-trace", ["--input", "1,2,3"], "has 3 numbers but the network has 2 inputs"),
+        ("backprop-trace", ["--target", "1,2"], "2 numbers"),
+        ("backprop-trace", ["--sizes", "2,0,1"], "1 to 100000 neurons"),
+        ("xor", ["--eta=-1"], "--eta must be a positive number"),
+        ("xor", ["--sizes", "3,1"], "must start with 2 inputs"),
+        ("perceptrons", ["ripple", "--bits", "1000"], "--bits"),
+        ("sigmoid-limit", ["--plot", "sketch.gif"], ".svg"),
+    ]
+
+    @Test("a bad flag gets the argument parser's clear error and status 64", arguments: badFlags.indices)
+    func badFlag(index: Int) throws {
+        let (tool, arguments, message) = Self.badFlags[index]
+        let result = try Self.run(tool, arguments)
+        #expect(result.status == 64, "\(tool) \(arguments): \(result.standardError)")
+        #expect(result.standardError.hasPrefix("Error: "), "\(tool) \(arguments): \(result.standardError)")
+        #expect(result.standardError.contains(message), "\(tool) \(arguments): \(result.standardError)")
+    }
+}
