@@ -46,7 +46,7 @@ public enum ModelFile {
         do {
             return try decode(data)
         } catch {
-            throw ModelFileError(file: path, problem: error.problem)
+            throw error.naming(path)
         }
     }
 
@@ -122,23 +122,8 @@ public enum ModelFile {
     }
 }
 
-/// A model file could not be read or written.
-public struct ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The file, when there is one.
-    public var file: String?
-    /// What is wrong, in a phrase.
-    public var problem: String
-
-    public init(file: String?, problem: String) {
-        self.file = file
-        self.problem = problem
-    }
-
-    /// One line: "FILE: PROBLEM".
-    public var description: String {
-        file.map { "\($0): \(problem)" } ?? problem
-    }
-}
+/// A model file could not be read or written (see `FileError`).
+public typealias ModelFileError = FileError
 
 extension ModelFile {
     /// The whole content of `path`, refusing directories and files over `maximumFileSize`.
@@ -185,9 +170,4 @@ extension ModelFile {
             throw ModelFileError(file: path, problem: "cannot be written: \(error.localizedDescription)")
         }
     }
-}
-
-private extension Error {
-    /// The problem phrase of a `ModelFileError`, or the error's description.
-    var problem: String { (self as? ModelFileError)?.problem ?? "\(self)" }
 }

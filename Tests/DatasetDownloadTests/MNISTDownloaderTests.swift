@@ -133,12 +133,10 @@ struct MNISTDownloaderTests {
             var slow = downloader(server, ["slow"], files: mirror.files)
             slow.attempts = 1
             slow.timeout = 1
-            let started = Date()
             let error = try await #require(throws: DatasetError.self) { try await slow.download(into: target.path) }
             // The server stays silent for 30 s and then closes the connection, which would be
-            // a different error; "timed out" shows the 1 s timeout cut the transfer. (Wall-clock
-            // bounds are left out: parallel tests can starve this one for many seconds.)
-            #expect(Date().timeIntervalSince(started) < 30)
+            // a different error; "timed out" shows the 1 s timeout cut the transfer. No
+            // wall-clock bound: tests that wait on child processes can starve this one.
             #expect(error.problem.hasSuffix("/slow/tiny-images-idx3-ubyte.gz: transfer failed: timed out"))
             #expect(target.contents() == ["tiny-images-idx3-ubyte.gz", "tiny-labels-idx1-ubyte"])
             #expect(try Data(contentsOf: URL(fileURLWithPath: target.file("tiny-images-idx3-ubyte.gz"))) == Data("old".utf8))
