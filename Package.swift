@@ -45,9 +45,11 @@ let libraries: [Target] = [
 
     /// The fast engine: matrix-form mini-batch backprop over padded SIMD buffers,
     /// proven equal to BackpropEngine by FastEngineTests. Tuned for the building CPU in release.
+    /// `__builtin_prefetch` for the fast engine (a header-only shim: Swift has no prefetch).
+    .systemLibrary(name: "CPrefetch"),
     .target(
         name: "FastEngine",
-        dependencies: ["BackpropEngine"],
+        dependencies: ["BackpropEngine", "CPrefetch"],
         swiftSettings: [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
     ),
 

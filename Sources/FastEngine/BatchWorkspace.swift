@@ -22,29 +22,40 @@ final class BatchWorkspace: @unchecked Sendable {
     private let storage: AlignedBuffer<Double>
     private let activationOffsets: [Int]
     private let deltaOffsets: [Int]
+    /// wˡ itself (not transposed), rows padded to layer l − 1's width, for l ≥ 3: BP2's
+    /// (wˡ)ᵀδˡ is then a combination of its rows. Copied from the parameters per batch.
+    private let weightRowOffsets: [Int]
     private let coefficientOffset: Int
-    /// Scratch for the first layer's ∇w: the batch's sparse inputs regrouped by input
-    /// neuron k (compressed columns), so that each touched row of wᵀ is updated once.
+    /// The first layer's products and (for batches of up to 64) its update.
+    let sweep: FirstLayerSweep
+    /// Scratch for the first layer's ∇w of larger batches: their sparse inputs regrouped
+    /// by input neuron k (compressed columns), so that each touched row of wᵀ is updated once.
     private let sparse: SparseColumns
 
     /// A workspace for up to `capacity` examples with at most `nonZeros` non-zero inputs
     /// among them.
     init(layout: FastLayout, capacity: Int, nonZeros: Int) {
-        sparse = SparseColumns(inputs: layout.sizes[0], capacity: nonZeros)
         self.layout = layout
         self.capacity = max(capacity, 1)
+        sweep = FirstLayerSweep(inputs: layout.sizes[0], width: layout.widths[0], capacity: self.capacity)
+        sparse = SparseColumns(inputs: layout.sizes[0], capacity: sweep.recordsColumns(self.capacity) ? 0 : nonZeros)
         var offset = 0
-        var activationOffsets: [Int] = [], deltaOffsets: [Int] = []
+        var activationOffsets: [Int] = [], deltaOffsets: [Int] = [], weightRowOffsets: [Int] = [0]
         for width in layout.widths {
             activationOffsets.append(offset)
             offset += self.capacity * width
             deltaOffsets.append(offset)
             offset += self.capacity * width
         }
+        for i in layout.widths.indices.dropFirst() {
+            weightRowOffsets.append(offset)
+            offset += layout.sizes[i + 1] * layout.widths[i - 1]
+        }
         coefficientOffset = offset
         offset += 2 * self.capacity
         self.activationOffsets = activationOffsets
         self.deltaOffsets = deltaOffsets
+        self.weightRowOffsets = weightRowOffsets
         storage = AlignedBuffer(count: offset, repeating: 0)
     }
 
@@ -55,18 +66,18 @@ final class BatchWorkspace: @unchecked Sendable {
     private var coefficients: UnsafeMutablePointer<Double> { storage.pointer + coefficientOffset }
 
     /// Feedforward for examples `batch[0..<m]` of `data`: Zˡ = wˡAˡ⁻¹ + bˡ1ᵀ, Aˡ = σ(Zˡ),
-    /// layer by layer. The first product skips the zero inputs.
-    func forward(parameters p: UnsafePointer<Double>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
+    /// layer by layer. The first product skips the zero inputs and runs in the first
+    /// layer's sweep, after the `pending` update of the previous batch (see `descend`).
+    func forward(parameters p: UnsafePointer<Double>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int,
+                 after pending: FirstLayerSweep.Update? = nil, upcoming: UnsafePointer<Int>? = nil, upcomingCount: Int = 0) {
+        sweep.sweep(update: pending, products: .init(weights: p + layout.weightOffsets[0], data: data, batch: batch, m: m,
+                                                     z: activation(0), upcoming: upcoming, upcomingCount: upcomingCount))
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], n = layout.sizes[i + 1]
             let wT = p + layout.weightOffsets[i], b = p + layout.biasOffsets[i]
             for e in 0..<m {
                 let z = activation(i) + e * width
-                if i == 0 {
-                    let start = data.rowStarts.pointer[batch[e]], end = data.rowStarts.pointer[batch[e] + 1]
-                    Kernels.combineRows(into: z, width: width, output: .set, rows: wT, rowStride: width, indices: data.indices.pointer + start,
-                                        coefficients: data.values.pointer + start, count: end - start)
-                } else {
+                if i > 0 {
                     Kernels.combineRows(into: z, width: width, output: .set, rows: wT, rowStride: width,
                                         indices: nil, coefficients: activation(i - 1) + e * layout.widths[i - 1],
                                         count: layout.sizes[i])
@@ -95,13 +106,16 @@ final class BatchWorkspace: @unchecked Sendable {
         for i in stride(from: last - 1, through: 0, by: -1) {
             let width = layout.widths[i], n = layout.sizes[i + 1]
             let upper = layout.widths[i + 1], upperCount = layout.sizes[i + 2]
-            let wT = p + layout.weightOffsets[i + 1]
+            let wT = p + layout.weightOffsets[i + 1], w = storage.pointer + weightRowOffsets[i + 1]
+            for j in 0..<upperCount {
+                for k in 0..<width { w[j * width + k] = k < n ? wT[k * upper + j] : 0 }
+            }
             for e in 0..<m {
                 let a = activation(i) + e * width, d = delta(i) + e * width, dUp = delta(i + 1) + e * upper
-                for k in 0..<n {
-                    // ((wˡ⁺¹)ᵀ δˡ⁺¹)ₖ is row k of (wˡ⁺¹)ᵀ dotted with δˡ⁺¹.
-                    d[k] = Kernels.dot(wT + k * upper, dUp, count: upperCount) * (a[k] * (1 - a[k]))
-                }
+                // (wˡ⁺¹)ᵀ δˡ⁺¹ = Σⱼ δⱼ (row j of wˡ⁺¹): each entry summed over j ascending.
+                Kernels.combineRows(into: d, width: width, output: .set, rows: w, rowStride: width,
+                                    indices: nil, coefficients: dUp, count: upperCount)
+                for k in 0..<n { d[k] = d[k] * (a[k] * (1 - a[k])) }
                 for k in n..<width { d[k] = 0 }
             }
         }
@@ -115,8 +129,13 @@ final class BatchWorkspace: @unchecked Sendable {
     ///
     /// SGD uses target = the parameters, step = η/m, decay = 1 − ηλ/n. With a zeroed
     /// target, step = −1/m and decay = 1 the target becomes the mean gradient.
+    ///
+    /// For a batch the first layer's sweep regrouped (up to 64 examples), the first
+    /// layer's weights are left to the next sweep, which updates each block of rows just
+    /// before using it: the update is returned, to be passed to the next `forward` or to
+    /// `finish`. Otherwise everything is updated here and the result is nil.
     func descend(_ target: UnsafeMutablePointer<Double>, decay: Double, step: Double,
-                 data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
+                 data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) -> FirstLayerSweep.Update? {
         for e in 0..<m { coefficients[e] = 1 }
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], inputs = layout.sizes[i]
@@ -124,18 +143,8 @@ final class BatchWorkspace: @unchecked Sendable {
             Kernels.combineRows(into: b, width: width, output: .descend(decay: 1, step: step), rows: d,
                                 rowStride: width, indices: nil, coefficients: coefficients, count: m)
             if i == 0 {
-                // Sparse A¹: only the rows k of wᵀ with a non-zero input in the batch get a
-                // gradient; the others are only decayed (decay·w − step·0 = decay·w).
-                sparse.gather(data: data, batch: batch, m: m)
-                if decay != 1 {
-                    for k in 0..<inputs where !sparse.touches(k) {
-                        for j in 0..<width { wT[k * width + j] *= decay }
-                    }
-                }
-                sparse.forEachColumn { k, examples, values, count in
-                    Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
-                                        rows: d, rowStride: width, indices: examples, coefficients: values, count: count)
-                }
+                if sweep.recordsColumns(m) { continue }
+                descendSparse(wT, width: width, decay: decay, step: step, data: data, batch: batch, m: m)
             } else {
                 let a = activation(i - 1), aWidth = layout.widths[i - 1]
                 for k in 0..<inputs {
@@ -144,6 +153,30 @@ final class BatchWorkspace: @unchecked Sendable {
                                         rows: d, rowStride: width, indices: nil, coefficients: coefficients + m, count: m)
                 }
             }
+        }
+        guard sweep.recordsColumns(m) else { return nil }
+        return FirstLayerSweep.Update(target: target + layout.weightOffsets[0], delta: delta(0), decay: decay, step: step)
+    }
+
+    /// Applies an update `descend` left pending, when no batch follows it.
+    func finish(_ pending: FirstLayerSweep.Update?) {
+        if let pending { sweep.sweep(update: pending, products: nil) }
+    }
+
+    /// The first layer's step for a batch the sweep did not regroup: sparse A¹, so only
+    /// the rows k of wᵀ with a non-zero input in the batch get a gradient; the others are
+    /// only decayed (decay·w − step·0 = decay·w).
+    private func descendSparse(_ wT: UnsafeMutablePointer<Double>, width: Int, decay: Double, step: Double,
+                               data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
+        sparse.gather(data: data, batch: batch, m: m)
+        if decay != 1 {
+            for k in 0..<layout.sizes[0] where !sparse.touches(k) {
+                for j in 0..<width { wT[k * width + j] *= decay }
+            }
+        }
+        sparse.forEachColumn { k, examples, values, count in
+            Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
+                                rows: delta(0), rowStride: width, indices: examples, coefficients: values, count: count)
         }
     }
 }

@@ -18,7 +18,7 @@ extension FastNetwork {
         if m > 0 {
             workspace.forward(parameters: storage.pointer, data: data, batch: batch.pointer, m: m)
             workspace.backward(parameters: storage.pointer, data: data, batch: batch.pointer, m: m, cost: cost)
-            workspace.descend(sum.pointer, decay: 1, step: -1 / Double(m), data: data, batch: batch.pointer, m: m)
+            workspace.finish(workspace.descend(sum.pointer, decay: 1, step: -1 / Double(m), data: data, batch: batch.pointer, m: m))
         }
         if lambda > 0 {
             let c = lambda / Double(max(n, 1))

@@ -67,14 +67,17 @@ extension FastNetwork {
                 order.pointer[position] = index
             }
             let p = uniqueParameters()
+            var pending: FirstLayerSweep.Update?
             for (index, k) in stride(from: 0, to: n, by: miniBatchSize).enumerated() {
                 let m = min(miniBatchSize, n - k)
                 let batch = order.pointer + k
-                workspace.forward(parameters: p, data: data, batch: batch, m: m)
+                workspace.forward(parameters: p, data: data, batch: batch, m: m, after: pending,
+                                  upcoming: batch + m, upcomingCount: min(miniBatchSize, n - k - m))
                 workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
-                workspace.descend(p, decay: decay, step: eta / Double(m), data: data, batch: batch, m: m)
+                pending = workspace.descend(p, decay: decay, step: eta / Double(m), data: data, batch: batch, m: m)
                 onMiniBatch?(index + 1, batchCount)
             }
+            workspace.finish(pending)
             let elapsed = start.duration(to: .now)
             guard isFinite else { throw .nonFinite(epoch: j, eta: eta) }
             let report = EpochReport(

@@ -82,13 +82,4 @@ enum Kernels {
         case let .descend(decay, step): store(D8(repeating: decay) * load(p) - D8(repeating: step) * acc, p)
         }
     }
-
-    /// The dot product Σⱼ xⱼ yⱼ over `count` numbers, j in order: one entry of
-    /// (wˡ⁺¹)ᵀ δˡ⁺¹ in BP2, summed in the textbook's order.
-    @inline(__always)
-    static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
-        var sum = 0.0
-        for j in 0..<count { sum += x[j] * y[j] }
-        return sum
-    }
 }

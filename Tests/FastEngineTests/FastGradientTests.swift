@@ -6,7 +6,7 @@ import GradientChecking
 @Suite("Fast gradient = mean of textbook backprop gradients")
 struct FastGradientTests {
     @Test("mini-batch gradient equals the textbook mean to 1e-12 relative",
-          arguments: testShapes, [1, 3, 10])
+          arguments: testShapes + [[150, 20, 5]], [1, 3, 10, 70])
     func equalsTextbook(sizes: [Int], batchSize: Int) throws {
         for cost in Cost.allCases {
             for lambda in [0.0, 0.7] {

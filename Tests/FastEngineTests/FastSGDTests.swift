@@ -48,6 +48,26 @@ struct FastSGDTests {
         }
     }
 
+    /// More than 64 inputs, so the first layer's sweep runs over several blocks of rows
+    /// (the last one partial), with batches it regroups (≤ 64) and batches it does not.
+    @Test("several blocks of first-layer rows, small and large batches: bit for bit",
+          arguments: [(count: 45, batch: 10), (count: 45, batch: 1), (count: 150, batch: 70), (count: 130, batch: 64)])
+    func blockedFirstLayer(count: Int, batch: Int) throws {
+        for cost in Cost.allCases {
+            for lambda in [0.0, 0.9] {
+                var generator = SeededGenerator(seed: UInt64(count + batch))
+                let sizes = [150, 20, 5]
+                let network = try Network(sizes: sizes, cost: cost, generator: &generator)
+                let data = randomExamples(count, sizes: sizes, generator: &generator)
+                let both = try BothEngines(network, data, generator: generator, epochs: 2, miniBatchSize: batch,
+                                           eta: 0.5, lambda: lambda)
+                let (fast, textbook) = (both.fast.network.parameters, both.textbook.parameters)
+                #expect(fast.map(\.bitPattern) == textbook.map(\.bitPattern), "\(cost), λ = \(lambda)")
+                #expect(fast != network.parameters, "training moved the weights")
+            }
+        }
+    }
+
     @Test("same seed ⇒ same accuracy every epoch on a small synthetic task", arguments: Cost.allCases)
     func sameAccuracies(cost: Cost) throws {
         // Three classes: which third of the 12 inputs holds the bright pixels.

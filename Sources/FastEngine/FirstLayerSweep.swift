@@ -1,0 +1,196 @@
+/// The first layer's share of a training step, done as one sweep over (w²)ᵀ in blocks
+/// of 64 rows: while a block is in the L1 cache, it is first *updated* with the last
+/// mini-batch's gradient and then *used* for the next mini-batch's products,
+///
+///     (w²)ᵀ[k] → decay·(w²)ᵀ[k] − step·Σₑ xₖ(e) δ²(e)      (BP4 over batch t, e ascending)
+///     z²(e) += xₖ(e) (w²)ᵀ[k]     for each k of the block   (feedforward of batch t + 1)
+///
+/// so each row of the first layer's 784 × 30 weights travels from L2 to L1 once per
+/// mini-batch instead of once per non-zero pixel of every example. The numbers are the
+/// textbook's bit for bit: each z²(e) is still summed over k ascending from 0 (blocks run
+/// in order and the running sum is carried from block to block), each ∇w entry over e
+/// ascending from 0, with nothing fused; the update is the textbook's formula. Zero
+/// inputs are skipped: adding 0·w to a sum that starts at +0 changes nothing.
+///
+/// While the products for a batch run, its non-zero inputs are also regrouped by input
+/// k — `columnExamples[k]` has bit e set when xₖ(e) ≠ 0 and `columnValues[k·capacity + e]`
+/// holds it — so that the update can sum Σₑ xₖ(e) δ(e) with the sum in registers. That
+/// needs at most 64 examples a batch (`recordsColumns`); larger batches and evaluation
+/// use only the products (`BatchWorkspace.descend` updates the weights for them).
+final class FirstLayerSweep: @unchecked Sendable {
+    // @unchecked Sendable: owned by one BatchWorkspace, used by one thread at a time.
+
+    typealias D8 = Kernels.D8
+
+    /// Rows of (w²)ᵀ per block: 64 rows of 32 doubles are 16 KiB, half of L1.
+    static let blockRows = 64
+    /// The most examples whose non-zero inputs a sweep can regroup (bits of a UInt64).
+    static let maximumColumnExamples = 64
+
+    let inputs: Int
+    let width: Int
+    /// The batch size the columns are recorded for, 0 when they are not recorded.
+    let columnCapacity: Int
+    private let cursors: AlignedBuffer<Int>
+    private let columnExamples: AlignedBuffer<UInt64>
+    private let columnValues: AlignedBuffer<Double>
+    private let touchedRows: AlignedBuffer<UInt64>
+
+    /// A sweep for `inputs` rows of `width` padded columns and batches of up to
+    /// `capacity` examples, regrouping their inputs when `capacity` ≤ 64.
+    init(inputs: Int, width: Int, capacity: Int) {
+        self.inputs = inputs
+        self.width = width
+        columnCapacity = capacity <= Self.maximumColumnExamples ? capacity : 0
+        cursors = AlignedBuffer(count: capacity, repeating: 0)
+        columnExamples = AlignedBuffer(count: columnCapacity == 0 ? 0 : inputs, repeating: 0)
+        columnValues = AlignedBuffer(count: inputs * columnCapacity, repeating: 0)
+        touchedRows = AlignedBuffer(count: (inputs + Self.blockRows - 1) / Self.blockRows, repeating: 0)
+    }
+
+    /// Whether a batch of `m` examples gets its first-layer update from `sweep`.
+    func recordsColumns(_ m: Int) -> Bool { m <= columnCapacity }
+
+    /// The last batch's first-layer update: (w²)ᵀ at `target` (laid out as the weights),
+    /// Δ² at `delta` (rows of `width`), w → decay·w − step·∇w.
+    struct Update {
+        var target: UnsafeMutablePointer<Double>
+        var delta: UnsafePointer<Double>
+        var decay: Double
+        var step: Double
+    }
+
+    /// The next batch's first-layer products: z(e) = Σₖ xₖ(e) (w²)ᵀ[k] for `batch[0..<m]`
+    /// of `data`, written to rows of `width` at `z` (the bias and σ come later).
+    struct Products {
+        var weights: UnsafePointer<Double>
+        var data: PackedDataSet
+        var batch: UnsafePointer<Int>
+        var m: Int
+        var z: UnsafeMutablePointer<Double>
+        /// The batch after this one, whose examples the sweep asks the CPU to start
+        /// loading, a few per block, while it works (see `PackedDataSet.prefetch`).
+        var upcoming: UnsafePointer<Int>? = nil
+        var upcomingCount = 0
+    }
+
+    /// Runs the update and then the products block by block; either may be absent (the
+    /// first batch of an epoch has nothing to update, the last nothing to compute).
+    /// The update applies to the batch whose products the previous sweep computed.
+    func sweep(update: Update?, products: Products?) {
+        if let products { start(products) }
+        let blockCount = (inputs + Self.blockRows - 1) / Self.blockRows
+        for block in 0..<blockCount {
+            if let update { self.update(block: block, update) }
+            if let products {
+                multiply(block: block, products)
+                if let upcoming = products.upcoming {
+                    let from = block * products.upcomingCount / blockCount, to = (block + 1) * products.upcomingCount / blockCount
+                    products.data.prefetch(upcoming + from, m: to - from)
+                }
+            }
+        }
+    }
+
+    private func start(_ p: Products) {
+        for e in 0..<p.m {
+            cursors.pointer[e] = p.data.rowStarts.pointer[p.batch[e]]
+            (p.z + e * width).initialize(repeating: 0, count: width)
+        }
+    }
+
+    /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over the block's k, for every example, 32 columns at a
+    /// time with the running sums in registers; then the block's inputs are regrouped.
+    private func multiply(block: Int, _ p: Products) {
+        let blockEnd = Int32(truncatingIfNeeded: min(inputs, (block + 1) * Self.blockRows))
+        let indices = p.data.indices.pointer, values = p.data.values.pointer, rowStarts = p.data.rowStarts.pointer
+        let record = recordsColumns(p.m)
+        for e in 0..<p.m {
+            let first = cursors.pointer[e], end = rowStarts[p.batch[e] + 1]
+            var last = first
+            while last < end && indices[last] < blockEnd { last += 1 }
+            if last == first { continue }
+            let z = p.z + e * width
+            var c = 0
+            while c + 32 <= width {
+                var a0 = Kernels.load(z + c), a1 = Kernels.load(z + c + 8)
+                var a2 = Kernels.load(z + c + 16), a3 = Kernels.load(z + c + 24)
+                for t in first..<last {
+                    let r = p.weights + Int(indices[t]) * width + c
+                    let v = D8(repeating: values[t])
+                    a0 += v * Kernels.load(r); a1 += v * Kernels.load(r + 8)
+                    a2 += v * Kernels.load(r + 16); a3 += v * Kernels.load(r + 24)
+                }
+                Kernels.store(a0, z + c); Kernels.store(a1, z + c + 8)
+                Kernels.store(a2, z + c + 16); Kernels.store(a3, z + c + 24)
+                c += 32
+            }
+            while c < width {
+                var a0 = Kernels.load(z + c)
+                for t in first..<last {
+                    a0 += D8(repeating: values[t]) * Kernels.load(p.weights + Int(indices[t]) * width + c)
+                }
+                Kernels.store(a0, z + c)
+                c += 8
+            }
+            if record {
+                let bit = UInt64(1) << UInt64(e)
+                for t in first..<last {
+                    let k = Int(indices[t])
+                    columnExamples.pointer[k] |= bit
+                    columnValues.pointer[k * columnCapacity + e] = values[t]
+                    touchedRows.pointer[block] |= UInt64(1) << UInt64(k - block * Self.blockRows)
+                }
+            }
+            cursors.pointer[e] = last
+        }
+    }
+
+    /// The update of the block's rows for the recorded batch: each touched row (every
+    /// row when decay ≠ 1) once, its ∇w summed over the examples in registers.
+    private func update(block: Int, _ u: Update) {
+        let rowCount = min(Self.blockRows, inputs - block * Self.blockRows)
+        var rows = u.decay == 1 ? touchedRows.pointer[block]
+                                : (rowCount == 64 ? UInt64.max : (UInt64(1) << UInt64(rowCount)) - 1)
+        touchedRows.pointer[block] = 0
+        while rows != 0 {
+            let k = block * Self.blockRows + rows.trailingZeroBitCount
+            rows &= rows - 1
+            let examples = columnCapacity == 0 ? 0 : columnExamples.pointer[k]
+            if columnCapacity != 0 { columnExamples.pointer[k] = 0 }
+            let x = columnValues.pointer + k * columnCapacity
+            let w = u.target + k * width
+            var c = 0
+            while c + 32 <= width {
+                var g0 = D8(), g1 = D8(), g2 = D8(), g3 = D8()
+                var remaining = examples
+                while remaining != 0 {
+                    let e = remaining.trailingZeroBitCount
+                    remaining &= remaining - 1
+                    let v = D8(repeating: x[e]), d = u.delta + e * width + c
+                    g0 += v * Kernels.load(d); g1 += v * Kernels.load(d + 8)
+                    g2 += v * Kernels.load(d + 16); g3 += v * Kernels.load(d + 24)
+                }
+                descend(w + c, g0, u); descend(w + c + 8, g1, u)
+                descend(w + c + 16, g2, u); descend(w + c + 24, g3, u)
+                c += 32
+            }
+            while c < width {
+                var g0 = D8()
+                var remaining = examples
+                while remaining != 0 {
+                    let e = remaining.trailingZeroBitCount
+                    remaining &= remaining - 1
+                    g0 += D8(repeating: x[e]) * Kernels.load(u.delta + e * width + c)
+                }
+                descend(w + c, g0, u)
+                c += 8
+            }
+        }
+    }
+
+    @inline(__always)
+    private func descend(_ w: UnsafeMutablePointer<Double>, _ gradient: D8, _ u: Update) {
+        Kernels.store(D8(repeating: u.decay) * Kernels.load(w) - D8(repeating: u.step) * gradient, w)
+    }
+}
