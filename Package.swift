@@ -27,7 +27,7 @@ let libraries: [Target] = [
     .target(name: "Rendering", dependencies: ["Zlib"]),
 
     /// What every executable shares: parsing `--sizes`, `--cost`, `--seed`, `--format`.
-    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "Rendering", argumentParser]),
+    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "FastEngine", "Rendering", argumentParser]),
 
     /// Gradient checking: backprop against finite differences, the bug zoo, the report.
     .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),

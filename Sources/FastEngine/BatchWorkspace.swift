@@ -13,13 +13,13 @@ import BackpropEngine
 /// Storage is the transpose of those matrices: row e of `activation(i)` is example e's
 /// aˡ (column e of Aˡ), padded to the layer's width. σ′(zˡ) is recomputed as aˡ(1 − aˡ),
 /// the same numbers `sigmoidPrime` gives, so Zˡ need not be kept.
-final class BatchWorkspace: @unchecked Sendable {
+final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     // @unchecked Sendable: a workspace belongs to one call (or one evaluation chunk).
 
     let layout: FastLayout
     /// The most examples one pass can hold.
     let capacity: Int
-    private let storage: AlignedBuffer<Double>
+    private let storage: AlignedBuffer<S>
     private let activationOffsets: [Int]
     private let deltaOffsets: [Int]
     /// wˡ itself (not transposed), rows padded to layer l − 1's width, for l ≥ 3: BP2's
@@ -27,10 +27,10 @@ final class BatchWorkspace: @unchecked Sendable {
     private let weightRowOffsets: [Int]
     private let coefficientOffset: Int
     /// The first layer's products and (for batches of up to 64) its update.
-    let sweep: FirstLayerSweep
+    let sweep: FirstLayerSweep<S>
     /// Scratch for the first layer's ∇w of larger batches: their sparse inputs regrouped
     /// by input neuron k (compressed columns), so that each touched row of wᵀ is updated once.
-    private let sparse: SparseColumns
+    private let sparse: SparseColumns<S>
 
     /// A workspace for up to `capacity` examples with at most `nonZeros` non-zero inputs
     /// among them.
@@ -60,16 +60,16 @@ final class BatchWorkspace: @unchecked Sendable {
     }
 
     /// Row 0 of Aˡ, l = i + 2; row e is `width` further on per example.
-    func activation(_ i: Int) -> UnsafeMutablePointer<Double> { storage.pointer + activationOffsets[i] }
+    func activation(_ i: Int) -> UnsafeMutablePointer<S> { storage.pointer + activationOffsets[i] }
     /// Row 0 of Δˡ, l = i + 2.
-    func delta(_ i: Int) -> UnsafeMutablePointer<Double> { storage.pointer + deltaOffsets[i] }
-    private var coefficients: UnsafeMutablePointer<Double> { storage.pointer + coefficientOffset }
+    func delta(_ i: Int) -> UnsafeMutablePointer<S> { storage.pointer + deltaOffsets[i] }
+    private var coefficients: UnsafeMutablePointer<S> { storage.pointer + coefficientOffset }
 
     /// Feedforward for examples `batch[0..<m]` of `data`: Zˡ = wˡAˡ⁻¹ + bˡ1ᵀ, Aˡ = σ(Zˡ),
     /// layer by layer. The first product skips the zero inputs and runs in the first
     /// layer's sweep, after the `pending` update of the previous batch (see `descend`).
-    func forward(parameters p: UnsafePointer<Double>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int,
-                 after pending: FirstLayerSweep.Update? = nil, upcoming: UnsafePointer<Int>? = nil, upcomingCount: Int = 0) {
+    func forward(parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int,
+                 after pending: FirstLayerSweep<S>.Update? = nil, upcoming: UnsafePointer<Int>? = nil, upcomingCount: Int = 0) {
         sweep.sweep(update: pending, products: .init(weights: p + layout.weightOffsets[0], data: data, batch: batch, m: m,
                                                      z: activation(0), upcoming: upcoming, upcomingCount: upcomingCount))
         for i in 0..<layout.layerCount {
@@ -82,14 +82,14 @@ final class BatchWorkspace: @unchecked Sendable {
                                         indices: nil, coefficients: activation(i - 1) + e * layout.widths[i - 1],
                                         count: layout.sizes[i])
                 }
-                for j in 0..<n { z[j] = sigmoid(z[j] + b[j]) }
+                for j in 0..<n { z[j] = S.sigmoid(z[j] + b[j]) }
                 for j in n..<width { z[j] = 0 }
             }
         }
     }
 
     /// The backward pass after `forward`: Δᴸ by BP1 (`cost`), then Δˡ by BP2 down to l = 2.
-    func backward(parameters p: UnsafePointer<Double>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int, cost: Cost) {
+    func backward(parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int, cost: Cost) {
         let last = layout.layerCount - 1
         let width = layout.widths[last], n = layout.sizes[last + 1]
         for e in 0..<m {
@@ -97,8 +97,8 @@ final class BatchWorkspace: @unchecked Sendable {
             let y = data.targets.pointer + batch[e] * data.outputSize
             for j in 0..<n {
                 switch cost {
-                case .quadratic: d[j] = (a[j] - y[j]) * (a[j] * (1 - a[j]))      // (a − y) ⊙ σ′(z)
-                case .crossEntropy: d[j] = a[j] - y[j]
+                case .quadratic: d[j] = (a[j] - S(y[j])) * (a[j] * (1 - a[j]))      // (a − y) ⊙ σ′(z)
+                case .crossEntropy: d[j] = a[j] - S(y[j])
                 }
             }
             for j in n..<width { d[j] = 0 }
@@ -134,8 +134,8 @@ final class BatchWorkspace: @unchecked Sendable {
     /// layer's weights are left to the next sweep, which updates each block of rows just
     /// before using it: the update is returned, to be passed to the next `forward` or to
     /// `finish`. Otherwise everything is updated here and the result is nil.
-    func descend(_ target: UnsafeMutablePointer<Double>, decay: Double, step: Double,
-                 data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) -> FirstLayerSweep.Update? {
+    func descend(_ target: UnsafeMutablePointer<S>, decay: S, step: S,
+                 data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) -> FirstLayerSweep<S>.Update? {
         for e in 0..<m { coefficients[e] = 1 }
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], inputs = layout.sizes[i]
@@ -155,18 +155,18 @@ final class BatchWorkspace: @unchecked Sendable {
             }
         }
         guard sweep.recordsColumns(m) else { return nil }
-        return FirstLayerSweep.Update(target: target + layout.weightOffsets[0], delta: delta(0), decay: decay, step: step)
+        return FirstLayerSweep<S>.Update(target: target + layout.weightOffsets[0], delta: delta(0), decay: decay, step: step)
     }
 
     /// Applies an update `descend` left pending, when no batch follows it.
-    func finish(_ pending: FirstLayerSweep.Update?) {
+    func finish(_ pending: FirstLayerSweep<S>.Update?) {
         if let pending { sweep.sweep(update: pending, products: nil) }
     }
 
     /// The first layer's step for a batch the sweep did not regroup: sparse A¹, so only
     /// the rows k of wᵀ with a non-zero input in the batch get a gradient; the others are
     /// only decayed (decay·w − step·0 = decay·w).
-    private func descendSparse(_ wT: UnsafeMutablePointer<Double>, width: Int, decay: Double, step: Double,
+    private func descendSparse(_ wT: UnsafeMutablePointer<S>, width: Int, decay: S, step: S,
                                data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
         sparse.gather(data: data, batch: batch, m: m)
         if decay != 1 {

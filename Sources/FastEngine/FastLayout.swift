@@ -47,31 +47,32 @@ struct FastLayout: Sendable, Equatable {
     /// `n` rounded up to a multiple of 8, the lanes of a `SIMD8<Double>`.
     static func padded(_ n: Int) -> Int { (n + 7) / 8 * 8 }
 
-    /// Writes wˡ transposed and bˡ of every layer into a zeroed buffer at these offsets.
-    func pack(biases: [Vector], weights: [Matrix], into p: UnsafeMutablePointer<Double>) {
+    /// Writes wˡ transposed and bˡ of every layer into a zeroed buffer at these offsets
+    /// (rounded to Float for a Float buffer).
+    func pack<S: FastScalar>(biases: [Vector], weights: [Matrix], into p: UnsafeMutablePointer<S>) {
         for i in 0..<layerCount {
             let w = weights[i], width = widths[i]
             let wT = p + weightOffsets[i], b = p + biasOffsets[i]
             for j in 0..<w.rows {
-                for k in 0..<w.columns { wT[k * width + j] = w.elements[j * w.columns + k] }
-                b[j] = biases[i][j]
+                for k in 0..<w.columns { wT[k * width + j] = S(w.elements[j * w.columns + k]) }
+                b[j] = S(biases[i][j])
             }
         }
     }
 
     /// The biases and (untransposed, unpadded) weight matrices stored in `p`:
     /// the inverse of `pack`, for parameters and gradients alike.
-    func unpack(_ p: UnsafePointer<Double>) -> (biases: [Vector], weights: [Matrix]) {
+    func unpack<S: FastScalar>(_ p: UnsafePointer<S>) -> (biases: [Vector], weights: [Matrix]) {
         var biases: [Vector] = [], weights: [Matrix] = []
         for i in 0..<layerCount {
             let rows = sizes[i + 1], columns = sizes[i], width = widths[i]
             let wT = p + weightOffsets[i], b = p + biasOffsets[i]
             var w = Matrix(zeros: rows, columns)
             for j in 0..<rows {
-                for k in 0..<columns { w.elements[j * columns + k] = wT[k * width + j] }
+                for k in 0..<columns { w.elements[j * columns + k] = Double(wT[k * width + j]) }
             }
             weights.append(w)
-            biases.append(Vector(Array(UnsafeBufferPointer(start: b, count: rows))))
+            biases.append(Vector((0..<rows).map { Double(b[$0]) }))
         }
         return (biases, weights)
     }

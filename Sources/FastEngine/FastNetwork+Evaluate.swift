@@ -25,13 +25,19 @@ extension FastNetwork {
     static var evaluationBlock: Int { 256 }
 
     func evaluate(packed test: PackedDataSet) -> Int {
+        switch storage {
+        case .double(let p): Self.evaluate(packed: test, layout: layout, parameters: p)
+        case .float(let p): Self.evaluate(packed: test, layout: layout, parameters: p)
+        }
+    }
+
+    private static func evaluate<S: FastScalar>(packed test: PackedDataSet, layout: FastLayout, parameters: AlignedBuffer<S>) -> Int {
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, test.count))
         let correct = AlignedBuffer<Int>(count: chunks, repeating: 0)
         let chunkSize = (test.count + chunks - 1) / chunks
-        let layout = layout, parameters = storage
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let block = Self.evaluationBlock
-            let workspace = BatchWorkspace(layout: layout, capacity: block, nonZeros: 0)
+            let workspace = BatchWorkspace<S>(layout: layout, capacity: block, nonZeros: 0)
             let ids = AlignedBuffer<Int>(count: block, repeating: 0)
             let last = layout.layerCount - 1, width = layout.widths[last], outputs = layout.sizes[last + 1]
             var count = 0

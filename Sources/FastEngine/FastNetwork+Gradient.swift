@@ -7,25 +7,33 @@ extension FastNetwork {
     ///
     /// — the mean of the textbook's per-example `backprop` gradients, plus the L2 term
     /// when λ > 0 (the gradient of C = (1/m)Σₓ Cₓ + (λ/2n)Σw², as `totalCost` defines
-    /// it). The same code as an SGD step, run on zeros instead of the weights with step −1/m.
+    /// it). The same code as an SGD step, run on zeros instead of the weights with step −1/m,
+    /// in this network's precision.
     public func gradient(miniBatch: [Example], lambda: Double, n: Int) -> Gradient {
+        switch storage {
+        case .double(let p): gradient(parameters: p, miniBatch: miniBatch, lambda: lambda, n: n)
+        case .float(let p): gradient(parameters: p, miniBatch: miniBatch, lambda: lambda, n: n)
+        }
+    }
+
+    private func gradient<S: FastScalar>(parameters: AlignedBuffer<S>, miniBatch: [Example], lambda: Double, n: Int) -> Gradient {
         let m = miniBatch.count
         let data = PackedDataSet(miniBatch, sizes: sizes)
-        let workspace = BatchWorkspace(layout: layout, capacity: m, nonZeros: data.nonZeros(inBatchesOf: m))
+        let workspace = BatchWorkspace<S>(layout: layout, capacity: m, nonZeros: data.nonZeros(inBatchesOf: m))
         let batch = AlignedBuffer<Int>(count: m, repeating: 0)
         for e in 0..<m { batch.pointer[e] = e }
-        let sum = AlignedBuffer<Double>(count: layout.parameterLength, repeating: 0)
+        let sum = AlignedBuffer<S>(count: layout.parameterLength, repeating: 0)
         if m > 0 {
-            workspace.forward(parameters: storage.pointer, data: data, batch: batch.pointer, m: m)
-            workspace.backward(parameters: storage.pointer, data: data, batch: batch.pointer, m: m, cost: cost)
-            workspace.finish(workspace.descend(sum.pointer, decay: 1, step: -1 / Double(m), data: data, batch: batch.pointer, m: m))
+            workspace.forward(parameters: parameters.pointer, data: data, batch: batch.pointer, m: m)
+            workspace.backward(parameters: parameters.pointer, data: data, batch: batch.pointer, m: m, cost: cost)
+            workspace.finish(workspace.descend(sum.pointer, decay: 1, step: S(-1 / Double(m)), data: data, batch: batch.pointer, m: m))
         }
         if lambda > 0 {
-            let c = lambda / Double(max(n, 1))
+            let c = S(lambda / Double(max(n, 1)))
             for i in 0..<layout.layerCount {
                 let offset = layout.weightOffsets[i]
                 for t in offset..<(offset + layout.sizes[i] * layout.widths[i]) {
-                    sum.pointer[t] += c * storage.pointer[t]
+                    sum.pointer[t] += c * parameters.pointer[t]
                 }
             }
         }

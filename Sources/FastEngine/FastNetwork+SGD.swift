@@ -55,29 +55,28 @@ extension FastNetwork {
             throw .invalidHyperparameters("the test set was not packed with labels for the network \(sizes)")
         }
         let n = data.count
-        let workspace = BatchWorkspace(layout: layout, capacity: min(miniBatchSize, n),
-                                       nonZeros: data.nonZeros(inBatchesOf: miniBatchSize))
+        let capacity = min(miniBatchSize, n), nonZeros = data.nonZeros(inBatchesOf: miniBatchSize)
+        let doubleWorkspace = precision == .double ? BatchWorkspace<Double>(layout: layout, capacity: capacity, nonZeros: nonZeros) : nil
+        let floatWorkspace = precision == .float ? BatchWorkspace<Float>(layout: layout, capacity: capacity, nonZeros: nonZeros) : nil
         let order = AlignedBuffer<Int>(count: n, repeating: 0)
         let decay = 1 - eta * lambda / Double(max(n, 1))
-        let batchCount = (n + miniBatchSize - 1) / miniBatchSize
         var reports: [EpochReport] = []
         for j in 0..<epochs {
             let start = ContinuousClock.now
             for (position, index) in shuffledOrder(count: n, generator: &generator).enumerated() {
                 order.pointer[position] = index
             }
-            let p = uniqueParameters()
-            var pending: FirstLayerSweep.Update?
-            for (index, k) in stride(from: 0, to: n, by: miniBatchSize).enumerated() {
-                let m = min(miniBatchSize, n - k)
-                let batch = order.pointer + k
-                workspace.forward(parameters: p, data: data, batch: batch, m: m, after: pending,
-                                  upcoming: batch + m, upcomingCount: min(miniBatchSize, n - k - m))
-                workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
-                pending = workspace.descend(p, decay: decay, step: eta / Double(m), data: data, batch: batch, m: m)
-                onMiniBatch?(index + 1, batchCount)
+            let batches = Batches(order: order.pointer, count: n, size: miniBatchSize)
+            switch uniqueParameters() {
+            case .double(let p):
+                if let doubleWorkspace {
+                    Self.epoch(p.pointer, doubleWorkspace, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch)
+                }
+            case .float(let p):
+                if let floatWorkspace {
+                    Self.epoch(p.pointer, floatWorkspace, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch)
+                }
             }
-            workspace.finish(pending)
             let elapsed = start.duration(to: .now)
             guard isFinite else { throw .nonFinite(epoch: j, eta: eta) }
             let report = EpochReport(
@@ -90,5 +89,34 @@ extension FastNetwork {
             reports.append(report)
         }
         return reports
+    }
+
+    /// The mini-batches of one epoch: `order[k ..< k + size]` for k = 0, size, 2·size, …
+    struct Batches {
+        var order: UnsafePointer<Int>
+        var count: Int
+        var size: Int
+    }
+
+    /// One epoch of mini-batch steps on the parameters at `p`. The first layer's update
+    /// of each batch is left pending until the next batch's feedforward (see
+    /// `FirstLayerSweep`), and applied at the end.
+    private static func epoch<S: FastScalar>(
+        _ p: UnsafeMutablePointer<S>, _ workspace: BatchWorkspace<S>, cost: Cost, data: PackedDataSet,
+        batches: Batches, eta: Double, decay: Double, onMiniBatch: ((Int, Int) -> Void)?
+    ) {
+        let n = batches.count, size = batches.size
+        let batchCount = (n + size - 1) / size
+        var pending: FirstLayerSweep<S>.Update?
+        for (index, k) in stride(from: 0, to: n, by: size).enumerated() {
+            let m = min(size, n - k)
+            let batch = batches.order + k
+            workspace.forward(parameters: p, data: data, batch: batch, m: m, after: pending,
+                              upcoming: batch + m, upcomingCount: min(size, n - k - m))
+            workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
+            pending = workspace.descend(p, decay: S(decay), step: S(eta / Double(m)), data: data, batch: batch, m: m)
+            onMiniBatch?(index + 1, batchCount)
+        }
+        workspace.finish(pending)
     }
 }

@@ -9,47 +9,86 @@ import BackpropEngine
 ///                  testData: test, generator: &generator)
 ///     let trained = fast.network       // back to the textbook type, same numbers
 ///
-/// See `BatchWorkspace` for the matrix form of BP1–BP4 it computes. Results equal the
-/// textbook engine's up to floating-point rounding order (the tests check 1e-12).
+/// See `BatchWorkspace` for the matrix form of BP1–BP4 it computes. In `Double` (the
+/// default) results equal the textbook engine's bit for bit; in `Float` (see
+/// `Precision`) to Float's precision.
 public struct FastNetwork: Sendable {
     /// Neurons per layer, input first.
     public var sizes: [Int] { layout.sizes }
     /// The cost the network trains against.
     public var cost: Cost
+    /// The number type the parameters are held and computed in.
+    public var precision: Precision { storage.precision }
 
     let layout: FastLayout
     /// (wˡ)ᵀ and bˡ for every layer, padded, at `layout`'s offsets.
-    private(set) var storage: AlignedBuffer<Double>
+    private(set) var storage: Parameters
     /// The network this one was made from: its shape and anything else `Network` carries.
     private var template: Network
 
-    /// The fast form of `network`, with exactly its weights, biases and cost.
-    public init(_ network: Network) {
+    /// The fast form of `network`, with exactly its weights, biases and cost (rounded to
+    /// the nearest Float for `precision: .float`).
+    public init(_ network: Network, precision: Precision = .double) {
         template = network
         cost = network.cost
         layout = FastLayout(sizes: network.sizes)
-        storage = AlignedBuffer(count: layout.parameterLength, repeating: 0)
-        layout.pack(biases: network.biases, weights: network.weights, into: storage.pointer)
+        storage = Parameters(precision, count: layout.parameterLength)
+        switch storage {
+        case .double(let p): layout.pack(biases: network.biases, weights: network.weights, into: p.pointer)
+        case .float(let p): layout.pack(biases: network.biases, weights: network.weights, into: p.pointer)
+        }
     }
 
     /// The textbook form of this network, with exactly the current weights and biases.
     public var network: Network {
         var network = template
         network.cost = cost
-        (network.biases, network.weights) = layout.unpack(storage.pointer)
-        return network
-    }
-
-    /// The parameters for writing: copies them first if another `FastNetwork` shares them.
-    mutating func uniqueParameters() -> UnsafeMutablePointer<Double> {
-        if !isKnownUniquelyReferenced(&storage) {
-            storage = AlignedBuffer(copying: storage)
+        switch storage {
+        case .double(let p): (network.biases, network.weights) = layout.unpack(p.pointer)
+        case .float(let p): (network.biases, network.weights) = layout.unpack(p.pointer)
         }
-        return storage.pointer
+        return network
     }
 
     /// Whether every weight and bias is finite (the padding is always 0).
     public var isFinite: Bool {
-        storage.buffer.allSatisfy(\.isFinite)
+        switch storage {
+        case .double(let p): p.buffer.allSatisfy(\.isFinite)
+        case .float(let p): p.buffer.allSatisfy(\.isFinite)
+        }
+    }
+
+    /// The parameters for writing: copies them first if another `FastNetwork` shares them.
+    mutating func uniqueParameters() -> Parameters {
+        switch storage {
+        case .double(var p):
+            if !isKnownUniquelyReferenced(&p) { p = AlignedBuffer(copying: p) }
+            storage = .double(p)
+        case .float(var p):
+            if !isKnownUniquelyReferenced(&p) { p = AlignedBuffer(copying: p) }
+            storage = .float(p)
+        }
+        return storage
+    }
+
+    /// The parameter buffer in one of the two precisions.
+    enum Parameters: @unchecked Sendable {
+        // @unchecked Sendable: AlignedBuffer's rule — written only when uniquely referenced.
+        case double(AlignedBuffer<Double>)
+        case float(AlignedBuffer<Float>)
+
+        init(_ precision: Precision, count: Int) {
+            switch precision {
+            case .double: self = .double(AlignedBuffer(count: count, repeating: 0))
+            case .float: self = .float(AlignedBuffer(count: count, repeating: 0))
+            }
+        }
+
+        var precision: Precision {
+            switch self {
+            case .double: .double
+            case .float: .float
+            }
+        }
     }
 }

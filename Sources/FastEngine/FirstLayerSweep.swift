@@ -17,15 +17,15 @@
 /// holds it — so that the update can sum Σₑ xₖ(e) δ(e) with the sum in registers. That
 /// needs at most 64 examples a batch (`recordsColumns`); larger batches and evaluation
 /// use only the products (`BatchWorkspace.descend` updates the weights for them).
-final class FirstLayerSweep: @unchecked Sendable {
+final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     // @unchecked Sendable: owned by one BatchWorkspace, used by one thread at a time.
 
-    typealias D8 = Kernels.D8
+    typealias V = SIMD8<S>
 
     /// Rows of (w²)ᵀ per block: 64 rows of 32 doubles are 16 KiB, half of L1.
-    static let blockRows = 64
+    static var blockRows: Int { 64 }
     /// The most examples whose non-zero inputs a sweep can regroup (bits of a UInt64).
-    static let maximumColumnExamples = 64
+    static var maximumColumnExamples: Int { 64 }
 
     let inputs: Int
     let width: Int
@@ -33,7 +33,7 @@ final class FirstLayerSweep: @unchecked Sendable {
     let columnCapacity: Int
     private let cursors: AlignedBuffer<Int>
     private let columnExamples: AlignedBuffer<UInt64>
-    private let columnValues: AlignedBuffer<Double>
+    private let columnValues: AlignedBuffer<S>
     private let touchedRows: AlignedBuffer<UInt64>
 
     /// A sweep for `inputs` rows of `width` padded columns and batches of up to
@@ -54,20 +54,20 @@ final class FirstLayerSweep: @unchecked Sendable {
     /// The last batch's first-layer update: (w²)ᵀ at `target` (laid out as the weights),
     /// Δ² at `delta` (rows of `width`), w → decay·w − step·∇w.
     struct Update {
-        var target: UnsafeMutablePointer<Double>
-        var delta: UnsafePointer<Double>
-        var decay: Double
-        var step: Double
+        var target: UnsafeMutablePointer<S>
+        var delta: UnsafePointer<S>
+        var decay: S
+        var step: S
     }
 
     /// The next batch's first-layer products: z(e) = Σₖ xₖ(e) (w²)ᵀ[k] for `batch[0..<m]`
     /// of `data`, written to rows of `width` at `z` (the bias and σ come later).
     struct Products {
-        var weights: UnsafePointer<Double>
+        var weights: UnsafePointer<S>
         var data: PackedDataSet
         var batch: UnsafePointer<Int>
         var m: Int
-        var z: UnsafeMutablePointer<Double>
+        var z: UnsafeMutablePointer<S>
         /// The batch after this one, whose examples the sweep asks the CPU to start
         /// loading, a few per block, while it works (see `PackedDataSet.prefetch`).
         var upcoming: UnsafePointer<Int>? = nil
@@ -117,7 +117,7 @@ final class FirstLayerSweep: @unchecked Sendable {
                 var a2 = Kernels.load(z + c + 16), a3 = Kernels.load(z + c + 24)
                 for t in first..<last {
                     let r = p.weights + Int(indices[t]) * width + c
-                    let v = D8(repeating: values[t])
+                    let v = V(repeating: S(values[t]))
                     a0 += v * Kernels.load(r); a1 += v * Kernels.load(r + 8)
                     a2 += v * Kernels.load(r + 16); a3 += v * Kernels.load(r + 24)
                 }
@@ -128,7 +128,7 @@ final class FirstLayerSweep: @unchecked Sendable {
             while c < width {
                 var a0 = Kernels.load(z + c)
                 for t in first..<last {
-                    a0 += D8(repeating: values[t]) * Kernels.load(p.weights + Int(indices[t]) * width + c)
+                    a0 += V(repeating: S(values[t])) * Kernels.load(p.weights + Int(indices[t]) * width + c)
                 }
                 Kernels.store(a0, z + c)
                 c += 8
@@ -138,7 +138,7 @@ final class FirstLayerSweep: @unchecked Sendable {
                 for t in first..<last {
                     let k = Int(indices[t])
                     columnExamples.pointer[k] |= bit
-                    columnValues.pointer[k * columnCapacity + e] = values[t]
+                    columnValues.pointer[k * columnCapacity + e] = S(values[t])
                     touchedRows.pointer[block] |= UInt64(1) << UInt64(k - block * Self.blockRows)
                 }
             }
@@ -162,12 +162,12 @@ final class FirstLayerSweep: @unchecked Sendable {
             let w = u.target + k * width
             var c = 0
             while c + 32 <= width {
-                var g0 = D8(), g1 = D8(), g2 = D8(), g3 = D8()
+                var g0 = V(), g1 = V(), g2 = V(), g3 = V()
                 var remaining = examples
                 while remaining != 0 {
                     let e = remaining.trailingZeroBitCount
                     remaining &= remaining - 1
-                    let v = D8(repeating: x[e]), d = u.delta + e * width + c
+                    let v = V(repeating: x[e]), d = u.delta + e * width + c
                     g0 += v * Kernels.load(d); g1 += v * Kernels.load(d + 8)
                     g2 += v * Kernels.load(d + 16); g3 += v * Kernels.load(d + 24)
                 }
@@ -176,12 +176,12 @@ final class FirstLayerSweep: @unchecked Sendable {
                 c += 32
             }
             while c < width {
-                var g0 = D8()
+                var g0 = V()
                 var remaining = examples
                 while remaining != 0 {
                     let e = remaining.trailingZeroBitCount
                     remaining &= remaining - 1
-                    g0 += D8(repeating: x[e]) * Kernels.load(u.delta + e * width + c)
+                    g0 += V(repeating: x[e]) * Kernels.load(u.delta + e * width + c)
                 }
                 descend(w + c, g0, u)
                 c += 8
@@ -190,7 +190,7 @@ final class FirstLayerSweep: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func descend(_ w: UnsafeMutablePointer<Double>, _ gradient: D8, _ u: Update) {
-        Kernels.store(D8(repeating: u.decay) * Kernels.load(w) - D8(repeating: u.step) * gradient, w)
+    private func descend(_ w: UnsafeMutablePointer<S>, _ gradient: V, _ u: Update) {
+        Kernels.store(V(repeating: u.decay) * Kernels.load(w) - V(repeating: u.step) * gradient, w)
     }
 }

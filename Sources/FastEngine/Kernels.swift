@@ -1,5 +1,6 @@
 /// The two loops everything in the fast engine reduces to, written over raw pointers
-/// with `SIMD8<Double>` (one AVX-512 register; two AVX2 registers elsewhere).
+/// with `SIMD8<S>`: for Double one AVX-512 register (two AVX2 registers elsewhere), for
+/// Float one AVX2 register.
 ///
 /// Rows are `width` numbers long, `width` a multiple of 8. Every sum runs in the same
 /// order as the textbook engine's loop, so the results are the textbook's, bit for bit.
@@ -7,22 +8,22 @@ enum Kernels {
     typealias D8 = SIMD8<Double>
 
     @inline(__always)
-    static func load(_ p: UnsafePointer<Double>) -> D8 {
-        UnsafeRawPointer(p).loadUnaligned(as: D8.self)
+    static func load<S: FastScalar>(_ p: UnsafePointer<S>) -> SIMD8<S> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<S>.self)
     }
 
     @inline(__always)
-    static func store(_ v: D8, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: D8.self)
+    static func store<S: FastScalar>(_ v: SIMD8<S>, _ p: UnsafeMutablePointer<S>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<S>.self)
     }
 
     /// What `combineRows` does with the combination `acc` it computes.
-    enum Output {
+    enum Output<S: FastScalar> {
         /// out = acc.
         case set
         /// out = decay·out − step·acc: the gradient-descent update of `update_mini_batch`,
         /// w → (1 − ηλ/n)w − (η/m)∇w, computed in the same order as the textbook.
-        case descend(decay: Double, step: Double)
+        case descend(decay: S, step: S)
     }
 
     /// A linear combination of rows of a matrix,
@@ -39,24 +40,24 @@ enum Kernels {
     /// `acc` is held in registers 32 columns (4 × SIMD8) at a time while the rows stream
     /// past, so `out` is read and written once.
     @inline(__always)
-    static func combineRows(
-        into out: UnsafeMutablePointer<Double>, width: Int, output: Output,
-        rows: UnsafePointer<Double>, rowStride: Int,
-        indices: UnsafePointer<Int32>?, coefficients: UnsafePointer<Double>, count: Int
+    static func combineRows<S: FastScalar>(
+        into out: UnsafeMutablePointer<S>, width: Int, output: Output<S>,
+        rows: UnsafePointer<S>, rowStride: Int,
+        indices: UnsafePointer<Int32>?, coefficients: UnsafePointer<S>, count: Int
     ) {
         var c = 0
         while c + 32 <= width {
-            var a0 = D8(), a1 = D8(), a2 = D8(), a3 = D8()
+            var a0 = SIMD8<S>(), a1 = SIMD8<S>(), a2 = SIMD8<S>(), a3 = SIMD8<S>()
             if let indices {
                 for t in 0..<count {
                     let r = rows + Int(indices[t]) * rowStride + c
-                    let v = D8(repeating: coefficients[t])
+                    let v = SIMD8<S>(repeating: coefficients[t])
                     a0 += v * load(r); a1 += v * load(r + 8); a2 += v * load(r + 16); a3 += v * load(r + 24)
                 }
             } else {
                 for t in 0..<count {
                     let r = rows + t * rowStride + c
-                    let v = D8(repeating: coefficients[t])
+                    let v = SIMD8<S>(repeating: coefficients[t])
                     a0 += v * load(r); a1 += v * load(r + 8); a2 += v * load(r + 16); a3 += v * load(r + 24)
                 }
             }
@@ -65,10 +66,10 @@ enum Kernels {
             c += 32
         }
         while c < width {
-            var a0 = D8()
+            var a0 = SIMD8<S>()
             for t in 0..<count {
                 let k = indices.map { Int($0[t]) } ?? t
-                a0 += D8(repeating: coefficients[t]) * load(rows + k * rowStride + c)
+                a0 += SIMD8<S>(repeating: coefficients[t]) * load(rows + k * rowStride + c)
             }
             write(a0, out + c, output)
             c += 8
@@ -76,10 +77,10 @@ enum Kernels {
     }
 
     @inline(__always)
-    private static func write(_ acc: D8, _ p: UnsafeMutablePointer<Double>, _ output: Output) {
+    private static func write<S: FastScalar>(_ acc: SIMD8<S>, _ p: UnsafeMutablePointer<S>, _ output: Output<S>) {
         switch output {
         case .set: store(acc, p)
-        case let .descend(decay, step): store(D8(repeating: decay) * load(p) - D8(repeating: step) * acc, p)
+        case let .descend(decay, step): store(SIMD8(repeating: decay) * load(p) - SIMD8(repeating: step) * acc, p)
         }
     }
 }

@@ -5,7 +5,7 @@
 ///
 /// A counting sort per batch; `reset` happens as the columns are visited, so the
 /// counters are all 0 between batches and nothing is allocated per batch.
-final class SparseColumns: @unchecked Sendable {
+final class SparseColumns<S: FastScalar>: @unchecked Sendable {
     // @unchecked Sendable: owned by one BatchWorkspace, used by one thread at a time.
 
     private let counts: AlignedBuffer<Int>
@@ -13,7 +13,7 @@ final class SparseColumns: @unchecked Sendable {
     private let touched: AlignedBuffer<Int>
     private var touchedCount = 0
     private let examples: AlignedBuffer<Int32>
-    private let values: AlignedBuffer<Double>
+    private let values: AlignedBuffer<S>
 
     /// Room for `inputs` input neurons and `capacity` non-zeros in one batch.
     init(inputs: Int, capacity: Int) {
@@ -54,7 +54,7 @@ final class SparseColumns: @unchecked Sendable {
             for t in rowStarts[batch[e]]..<rowStarts[batch[e] + 1] {
                 let k = Int(indices[t])
                 examples.pointer[next.pointer[k]] = Int32(truncatingIfNeeded: e)
-                values.pointer[next.pointer[k]] = data.values.pointer[t]
+                values.pointer[next.pointer[k]] = S(data.values.pointer[t])
                 next.pointer[k] += 1
             }
         }
@@ -65,7 +65,7 @@ final class SparseColumns: @unchecked Sendable {
 
     /// Calls `body(k, examples, values, count)` for each touched input k, then clears
     /// the counters for the next batch.
-    func forEachColumn(_ body: (Int, UnsafePointer<Int32>, UnsafePointer<Double>, Int) -> Void) {
+    func forEachColumn(_ body: (Int, UnsafePointer<Int32>, UnsafePointer<S>, Int) -> Void) {
         for u in 0..<touchedCount {
             let k = touched.pointer[u], count = counts.pointer[k]
             let start = next.pointer[k] - count

@@ -40,6 +40,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "Run only the full training run and print its figures (what the parent runs as a child process).")
     var fullRun = false
 
+    @Option(help: "Precision of the full run with --full-run: double or float (the parent runs both).")
+    var precision: Precision = .double
+
     func validate() throws {
         try requireAtLeast(epochsFast, 1, "--epochs-fast")
         try requireAtLeast(epochsTextbook, 0, "--epochs-textbook")
@@ -49,7 +52,7 @@ struct Bench: ParsableCommand {
 
     mutating func run() throws {
         if fullRun {
-            try FullRun(dataFlag: data, epochs: fullEpochs, seed: seedOption.seed).runAndReport()
+            try FullRun(dataFlag: data, epochs: fullEpochs, seed: seedOption.seed, precision: precision).runAndReport()
             return
         }
         _ = seedOption.makeGenerator()
@@ -63,6 +66,7 @@ struct Bench: ParsableCommand {
             let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed)
             let fast = try timing.fast(epochs: epochsFast)
             table.append(row(sizes, "fast", fast, fast.seconds))
+            table.append(row(sizes, "fast Float", try timing.fast(epochs: epochsFast, precision: .float), fast.seconds))
             if epochsTextbook > 0 {
                 table.append(row(sizes, "textbook", try timing.textbook(epochs: epochsTextbook), fast.seconds))
             }
@@ -76,10 +80,13 @@ struct Bench: ParsableCommand {
         }
         print(table.render())
         print("s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time;")
-        print("× fast compares s / epoch. Same seed: both Swift engines train the same network bit for bit.")
+        print("× fast compares s / epoch. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision).")
         if fullEpochs > 0 {
             print()
-            try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, seed: seedOption.seed)
+            for precision in Precision.allCases {
+                try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, seed: seedOption.seed,
+                                           precision: precision)
+            }
         }
     }
 

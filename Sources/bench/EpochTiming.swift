@@ -24,8 +24,8 @@ struct EpochTiming {
     let test: [LabeledExample]
     let seed: UInt64
 
-    func fast(epochs: Int) throws(TrainingError) -> Result {
-        var fast = FastNetwork(network)
+    func fast(epochs: Int, precision: Precision = .double) throws(TrainingError) -> Result {
+        var fast = FastNetwork(network, precision: precision)
         let data = PackedDataSet(training, sizes: network.sizes), testSet = PackedDataSet(test, sizes: network.sizes)
         return try measure(epochs: epochs, score: { fast.evaluate(testSet) }) { generator throws(TrainingError) in
             try fast.sgd(trainingSet: data, epochs: 1, miniBatchSize: 10, eta: 3.0, generator: &generator)

@@ -11,6 +11,7 @@ struct FullRun {
     let dataFlag: String?
     let epochs: Int
     let seed: UInt64
+    let precision: Precision
 
     /// Loads and packs the data, trains, and prints `key value` lines for the parent.
     func runAndReport() throws {
@@ -18,7 +19,7 @@ struct FullRun {
         let (training, test) = try FullRun.packedMNIST(dataFlag: dataFlag, sizes: [784, 30, 10])
         let loadSeconds = seconds(since: loadStart)
         var generator = SeededGenerator(seed: seed)
-        var network = FastNetwork(try Network(sizes: [784, 30, 10], generator: &generator))
+        var network = FastNetwork(try Network(sizes: [784, 30, 10], generator: &generator), precision: precision)
         let start = ContinuousClock.now
         let reports = try network.sgd(trainingSet: training, epochs: epochs, miniBatchSize: 10, eta: 3.0,
                                       testSet: test, generator: &generator)
@@ -53,16 +54,16 @@ struct FullRun {
     }
 
     /// Runs `bench --full-run` as a child process and prints its figures.
-    static func inChildProcess(dataDirectory: String, epochs: Int, seed: UInt64) throws {
-        let output = try runProcess("/proc/self/exe", ["--full-run", "--data", dataDirectory,
-                                                       "--full-epochs", String(epochs), "--seed", String(seed)])
+    static func inChildProcess(dataDirectory: String, epochs: Int, seed: UInt64, precision: Precision) throws {
+        let output = try runProcess("/proc/self/exe", ["--full-run", "--data", dataDirectory, "--full-epochs", String(epochs),
+                                                       "--seed", String(seed), "--precision", precision.rawValue])
         var figures: [String: Double] = [:]
         for line in output.split(separator: "\n") {
             let words = line.split(separator: " ")
             if words.count == 2, let value = Double(words[1]) { figures[String(words[0])] = value }
         }
         func figure(_ key: String) -> Double { figures[key] ?? .nan }
-        print("full run (child process): 784,30,10, \(epochs) epochs, batch 10, η = 3.0, 10,000 test images evaluated after every epoch")
+        print("full run (child process): 784,30,10 in \(precision.rawValue), \(epochs) epochs, batch 10, η = 3.0, 10,000 test images evaluated after every epoch")
         print(String(format: "  data loaded and packed in %.2f s (%.1f%% of input pixels non-zero)",
                      figure("load-seconds"), 100 * figure("density")))
         print(String(format: "  training + evaluation: %.2f s (training alone %.2f s); accuracy after the last epoch %d / 10000, best %d",

@@ -28,19 +28,27 @@ struct FastNetworkTests {
 
     @Test("padding lanes stay exactly zero through training")
     func paddingStaysZero() throws {
-        var generator = SeededGenerator(seed: 6)
-        let sizes = [5, 3, 2]
-        var fast = FastNetwork(try Network(sizes: sizes, generator: &generator))
-        let data = randomExamples(10, sizes: sizes, generator: &generator)
-        try fast.sgd(trainingData: data, epochs: 3, miniBatchSize: 4, eta: 2, lambda: 0.5, generator: &generator)
-        let layout = fast.layout
-        for i in 0..<layout.layerCount {
-            for k in 0..<sizes[i] {
-                for j in sizes[i + 1]..<layout.widths[i] {
-                    #expect(fast.storage.pointer[layout.weightOffsets[i] + k * layout.widths[i] + j] == 0)
+        for precision in Precision.allCases {
+            var generator = SeededGenerator(seed: 6)
+            let sizes = [5, 3, 2]
+            var fast = FastNetwork(try Network(sizes: sizes, generator: &generator), precision: precision)
+            let data = randomExamples(10, sizes: sizes, generator: &generator)
+            try fast.sgd(trainingData: data, epochs: 3, miniBatchSize: 4, eta: 2, lambda: 0.5, generator: &generator)
+            let layout = fast.layout
+            let padding: (Int) -> Double = { t in
+                switch fast.storage {
+                case .double(let p): p.pointer[t]
+                case .float(let p): Double(p.pointer[t])
                 }
             }
-            for j in sizes[i + 1]..<layout.widths[i] { #expect(fast.storage.pointer[layout.biasOffsets[i] + j] == 0) }
+            for i in 0..<layout.layerCount {
+                for k in 0..<sizes[i] {
+                    for j in sizes[i + 1]..<layout.widths[i] {
+                        #expect(padding(layout.weightOffsets[i] + k * layout.widths[i] + j) == 0, "\(precision)")
+                    }
+                }
+                for j in sizes[i + 1]..<layout.widths[i] { #expect(padding(layout.biasOffsets[i] + j) == 0, "\(precision)") }
+            }
         }
     }
 }
