@@ -8,8 +8,19 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
     /// `BackpropEngine`'s `Network.sgd`: `network.py`, one example at a time.
     case textbook
     /// `FastEngine`'s `FastNetwork.sgd`: the same arithmetic a mini-batch at a time in
-    /// matrix form, scored on every core.
+    /// matrix form, scored on every core — in Double, bit for bit the textbook's numbers.
     case fast
+    /// The fast engine in Float: the same run to Float's precision (see `Precision`).
+    case fastFloat = "fast-float"
+
+    /// The fast engine's precision, nil for the textbook engine.
+    public var precision: Precision? {
+        switch self {
+        case .textbook: nil
+        case .fast: .double
+        case .fastFloat: .float
+        }
+    }
 
     /// Runs one epoch of mini-batch SGD on `network`, shuffling with `generator`.
     ///
@@ -17,36 +28,87 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
     ///   weight became NaN or infinite.
     public func trainEpoch(
         _ network: inout Network,
-        data: [Example],
+        data: EpochData,
         batch: Int,
         eta: Double,
         lambda: Double,
         generator: inout SeededGenerator,
         onMiniBatch: @escaping (Int, Int) -> Void
     ) throws(TrainingError) {
-        switch self {
-        case .textbook:
+        switch (precision, data) {
+        case (nil, .examples(let training, _)):
             try network.sgd(
-                trainingData: data, epochs: 1, miniBatchSize: batch, eta: eta, lambda: lambda,
+                trainingData: training, epochs: 1, miniBatchSize: batch, eta: eta, lambda: lambda,
                 generator: &generator, onMiniBatch: onMiniBatch
             )
-        case .fast:
-            var fast = FastNetwork(network)
+        case (let precision?, _):
+            var fast = FastNetwork(network, precision: precision)
             try fast.sgd(
-                trainingData: data, epochs: 1, miniBatchSize: batch, eta: eta, lambda: lambda,
-                generator: &generator, onMiniBatch: onMiniBatch
+                trainingSet: data.packedTraining(sizes: network.sizes), epochs: 1, miniBatchSize: batch, eta: eta,
+                lambda: lambda, generator: &generator, onMiniBatch: onMiniBatch
             )
             network = fast.network
+        case (nil, .packed):
+            throw .invalidHyperparameters("the textbook engine trains on examples, not on a packed data set")
         }
     }
 
-    /// How many of `data` the network classifies correctly (`network.py`'s `evaluate`).
-    public func evaluate(_ network: Network, on data: [LabeledExample]) -> Int {
+    /// How many of the held-out examples the network classifies correctly (`network.py`'s `evaluate`).
+    public func evaluate(_ network: Network, on data: EpochData) -> Int {
+        switch (precision, data) {
+        case (nil, .examples(_, let heldOut)):
+            network.evaluate(heldOut)
+        case (let precision?, _):
+            FastNetwork(network, precision: precision).evaluate(data.packedHeldOut(sizes: network.sizes)) ?? 0
+        case (nil, .packed):
+            0
+        }
+    }
+}
+
+/// A run's training and held-out data in the form its engine reads: arrays of examples
+/// (the textbook engine), or packed once for the fast engine (`PackedDataSet`), so that
+/// no epoch packs them again and full MNIST needs no `[Example]` arrays at all.
+public enum EpochData: Sendable {
+    case examples(training: [Example], heldOut: [LabeledExample])
+    case packed(training: PackedDataSet, heldOut: PackedDataSet)
+
+    /// `examples` packed for the fast engine if `engine` is one (done once per run).
+    public init(training: [Example], heldOut: [LabeledExample], for engine: Engine, sizes: [Int]) {
+        if engine.precision == nil {
+            self = .examples(training: training, heldOut: heldOut)
+        } else {
+            self = .packed(training: PackedDataSet(training, sizes: sizes), heldOut: PackedDataSet(heldOut, sizes: sizes))
+        }
+    }
+
+    /// How many training examples.
+    public var trainingCount: Int {
         switch self {
-        case .textbook:
-            network.evaluate(data)
-        case .fast:
-            FastNetwork(network).evaluate(data)
+        case .examples(let training, _): training.count
+        case .packed(let training, _): training.count
+        }
+    }
+
+    /// How many held-out examples.
+    public var heldOutCount: Int {
+        switch self {
+        case .examples(_, let heldOut): heldOut.count
+        case .packed(_, let heldOut): heldOut.count
+        }
+    }
+
+    func packedTraining(sizes: [Int]) -> PackedDataSet {
+        switch self {
+        case .examples(let training, _): PackedDataSet(training, sizes: sizes)
+        case .packed(let training, _): training
+        }
+    }
+
+    func packedHeldOut(sizes: [Int]) -> PackedDataSet {
+        switch self {
+        case .examples(_, let heldOut): PackedDataSet(heldOut, sizes: sizes)
+        case .packed(_, let heldOut): heldOut
         }
     }
 }

@@ -68,6 +68,18 @@ public struct TrainingRun: Sendable {
         engine: Engine,
         onMiniBatch: @escaping (Int, Int) -> Void = { _, _ in }
     ) throws(TrainingError) -> EpochResult {
+        try trainEpoch(on: EpochData(training: data, heldOut: heldOut, for: engine, sizes: network.sizes),
+                       engine: engine, onMiniBatch: onMiniBatch)
+    }
+
+    /// Trains the next epoch on `data`'s training set with `engine`, then scores the
+    /// network on its held-out set.
+    @discardableResult
+    public mutating func trainEpoch(
+        on data: EpochData,
+        engine: Engine,
+        onMiniBatch: @escaping (Int, Int) -> Void = { _, _ in }
+    ) throws(TrainingError) -> EpochResult {
         let epoch = nextEpoch
         var generator = Self.epochGenerator(seed: settings.seed, epoch: epoch)
         var next = network
@@ -85,7 +97,7 @@ public struct TrainingRun: Sendable {
         let seconds = elapsed.inSeconds
         network = next
         let result = EpochResult(
-            epoch: epoch, correct: engine.evaluate(network, on: heldOut), total: heldOut.count, seconds: seconds
+            epoch: epoch, correct: engine.evaluate(network, on: data), total: data.heldOutCount, seconds: seconds
         )
         history.append(result)
         return result

@@ -49,13 +49,27 @@ public enum TrainingSession {
     public static func run(
         _ options: TrainingOptions, data: DigitSplits, print: @escaping (String) -> Void = { Swift.print($0); fflush(nil) }
     ) throws -> TrainingReport {
+        let settings = options.settings
+        let heldOutSet = data.heldOut(EvaluationSet(rawValue: settings.evaluation) ?? .validation)
+        try settings.validate(available: data.training.count, heldOut: heldOutSet.count)
+        let epochData = EpochData(training: Array(data.training.prefix(settings.trainingCount)),
+                                  heldOut: Array(heldOutSet.prefix(settings.evaluationCount)),
+                                  for: options.engine, sizes: settings.sizes)
+        return try run(options, data: epochData, print: print)
+    }
+
+    /// The session on data already cut to the settings' training and evaluation counts
+    /// (and, for the fast engine, packed straight from the files: see `EpochData`).
+    @discardableResult
+    public static func run(
+        _ options: TrainingOptions, data: EpochData, print: @escaping (String) -> Void = { Swift.print($0); fflush(nil) }
+    ) throws -> TrainingReport {
         let text = options.format == .text
         func say(_ line: String) { if text { print(line) } }
 
-        var run = try startingRun(options, data: data)
+        try options.settings.validate(available: data.trainingCount, heldOut: data.heldOutCount)
+        var run = try startingRun(options)
         let settings = run.settings
-        let training = Array(data.training.prefix(settings.trainingCount))
-        let heldOut = Array(data.heldOut(EvaluationSet(rawValue: settings.evaluation) ?? .validation).prefix(settings.evaluationCount))
         let resumedAfter = run.nextEpoch
         say("seed: \(settings.seed)")
         say(settings.summary)
@@ -64,11 +78,11 @@ public enum TrainingSession {
         }
 
         let start = ContinuousClock.now
-        let batches = (training.count + settings.batch - 1) / settings.batch
+        let batches = (data.trainingCount + settings.batch - 1) / settings.batch
         while !run.isFinished {
             let epoch = run.nextEpoch
             let bar = ProgressBar(total: batches, enabled: options.progress && text)
-            let result = try run.trainEpoch(on: training, scoringOn: heldOut, engine: options.engine) { done, _ in
+            let result = try run.trainEpoch(on: data, engine: options.engine) { done, _ in
                 bar.update(done)
                 stopIfInterrupted(epoch: epoch, options)
             }
@@ -106,9 +120,7 @@ public enum TrainingSession {
     }
 
     /// A fresh run, or the checkpoint named by `--resume` if its settings match the flags.
-    static func startingRun(_ options: TrainingOptions, data: DigitSplits) throws -> TrainingRun {
-        let heldOut = data.heldOut(EvaluationSet(rawValue: options.settings.evaluation) ?? .validation).count
-        try options.settings.validate(available: data.training.count, heldOut: heldOut)
+    static func startingRun(_ options: TrainingOptions) throws -> TrainingRun {
         guard let path = options.resumePath else {
             return try TrainingRun(settings: options.settings)
         }

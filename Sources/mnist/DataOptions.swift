@@ -1,5 +1,7 @@
 import ArgumentParser
+import BackpropEngine
 import Datasets
+import FastEngine
 import MNISTLab
 import Rendering
 
@@ -19,6 +21,38 @@ struct DataOptions: ParsableArguments {
                 validation: mnist.makeValidation(),
                 test: mnist.makeTest()
             )
+        } catch {
+            Terminal.printError("mnist: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension DataOptions {
+    /// The training examples and the held-out set `mnist train` needs, cut to `settings`'
+    /// counts — for the fast engines packed straight from the files (full MNIST in about
+    /// 100 MB, never as `[Example]` arrays), for the textbook engine as examples.
+    ///
+    /// - Throws: `ExitCode(2)` after printing the data error (missing, corrupt files).
+    func loadEpochData(_ settings: TrainingSettings, engine: Engine) throws -> EpochData {
+        do {
+            let (mnist, _) = try MNIST.load(dataFlag: data)
+            let heldOutSet = EvaluationSet(rawValue: settings.evaluation) ?? .validation
+            let training = mnist.trainingRange.prefix(settings.trainingCount)
+            let heldOutRange = heldOutSet == .validation ? mnist.validationRange : 0..<mnist.testSet.count
+            let heldOut = heldOutRange.prefix(settings.evaluationCount)
+            let heldOutImages = heldOutSet == .validation ? mnist.trainingSet : mnist.testSet
+            guard engine.precision != nil else {
+                return .examples(training: mnist.trainingSet.examples(training), heldOut: heldOutImages.labeledExamples(heldOut))
+            }
+            let set = mnist.trainingSet
+            return .packed(
+                training: PackedDataSet(count: training.count, sizes: settings.sizes,
+                                        input: { set.input(training.lowerBound + $0) },
+                                        target: { Vector.oneHot(set.label(training.lowerBound + $0), count: 10) }),
+                heldOut: PackedDataSet(count: heldOut.count, sizes: settings.sizes,
+                                       input: { heldOutImages.input(heldOut.lowerBound + $0) },
+                                       label: { heldOutImages.label(heldOut.lowerBound + $0) }))
         } catch {
             Terminal.printError("mnist: \(error)")
             throw ExitCode(2)

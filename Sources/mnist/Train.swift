@@ -83,7 +83,7 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let splits = try data.load(trainingLimit: limit)
+        let epochData = try data.loadEpochData(settings, engine: engine)
         var options = TrainingOptions(settings: settings)
         options.engine = engine
         options.savePath = save
@@ -94,7 +94,7 @@ struct Train: ParsableCommand {
         options.progress = Terminal.isStandardOutputATerminal
         Interruption.install()
         try reportingFailures {
-            try TrainingSession.run(options, data: splits)
+            try TrainingSession.run(options, data: epochData)
         }
     }
 }
