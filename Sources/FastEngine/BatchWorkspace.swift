@@ -82,7 +82,9 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
                                         indices: nil, coefficients: activation(i - 1) + e * layout.widths[i - 1],
                                         count: layout.sizes[i])
                 }
-                for j in 0..<n { z[j] = S.sigmoid(z[j] + b[j]) }
+                // σ(z + b), eight at a time; the padding gets σ of a harmless 1, then 0 again.
+                for j in n..<width { z[j] = 1 }
+                for j in stride(from: 0, to: width, by: 8) { Kernels.store(S.sigmoid(Kernels.load(z + j) + Kernels.load(b + j)), z + j) }
                 for j in n..<width { z[j] = 0 }
             }
         }

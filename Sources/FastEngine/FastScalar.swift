@@ -14,16 +14,26 @@ public enum Precision: String, Sendable, CaseIterable, Codable {
 
 /// A scalar the fast engine's kernels run on: `Double` or `Float`, eight to a `SIMD8`.
 protocol FastScalar: BinaryFloatingPoint, SIMDScalar, Sendable, BitwiseCopyable {
-    /// σ(z), the textbook's `sigmoid` (for Float: computed in Double, then rounded).
-    static func sigmoid(_ z: Self) -> Self
+    /// σ of eight numbers: the textbook's `sigmoid` lane by lane (for Float: computed in
+    /// Double, then rounded).
+    static func sigmoid(_ z: SIMD8<Self>) -> SIMD8<Self>
 }
 
 extension Double: FastScalar {
+    /// `VectorExp.sigmoid` — bit for bit the textbook's σ — when the platform's `exp` is
+    /// the one it replicates, else the textbook's scalar σ lane by lane.
     @inline(__always)
-    static func sigmoid(_ z: Double) -> Double { BackpropEngine.sigmoid(z) }
+    static func sigmoid(_ z: SIMD8<Double>) -> SIMD8<Double> {
+        if VectorExp.matchesPlatform { return VectorExp.sigmoid(z) }
+        var s = z
+        for lane in 0..<8 { s[lane] = BackpropEngine.sigmoid(z[lane]) }
+        return s
+    }
 }
 
 extension Float: FastScalar {
     @inline(__always)
-    static func sigmoid(_ z: Float) -> Float { Float(BackpropEngine.sigmoid(Double(z))) }
+    static func sigmoid(_ z: SIMD8<Float>) -> SIMD8<Float> {
+        SIMD8<Float>(Double.sigmoid(SIMD8<Double>(z)))
+    }
 }

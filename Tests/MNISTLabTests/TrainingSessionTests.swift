@@ -45,6 +45,30 @@ import Testing
         #expect(svg.hasPrefix("<svg") && svg.contains("polyline"))
     }
 
+    /// The three engines on one synthetic run: fast = textbook exactly (same network, so
+    /// same scores), fast-float within a few answers; and packed data trains like examples.
+    @Test func enginesAgreeAndPackedDataTrainsLikeExamples() throws {
+        let settings = TrainingSettings(sizes: [784, 8, 10], epochs: 2, seed: 4, trainingCount: 200, evaluationCount: 50)
+        let data = syntheticSplits()
+        func scores(_ engine: Engine, _ epochData: EpochData? = nil) throws -> [Int] {
+            var options = TrainingOptions(settings: settings)
+            options.engine = engine
+            options.format = .json
+            let report = try epochData.map { try TrainingSession.run(options, data: $0) { _ in } }
+                ?? TrainingSession.run(options, data: data) { _ in }
+            return report.epochs.map(\.correct)
+        }
+        let textbook = try scores(.textbook)
+        #expect(try scores(.fast) == textbook)
+        let training = Array(data.training.prefix(200)), heldOut = Array(data.validation.prefix(50))
+        #expect(try scores(.fast, EpochData(training: training, heldOut: heldOut, for: .fast, sizes: settings.sizes)) == textbook)
+        let float = try scores(.fastFloat)
+        #expect(zip(float, textbook).allSatisfy { abs($0 - $1) <= 2 }, "\(float) vs \(textbook)")
+        #expect(throws: TrainingError.self) {
+            try scores(.textbook, EpochData(training: training, heldOut: heldOut, for: .fast, sizes: settings.sizes))
+        }
+    }
+
     @Test func jsonFormatPrintsOnlyOneJSONDocument() throws {
         var options = TrainingOptions(settings: TrainingSettings(sizes: [784, 5, 10], epochs: 2, seed: 3, trainingCount: 200, evaluationCount: 50))
         options.format = .json
