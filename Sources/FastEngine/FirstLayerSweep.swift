@@ -102,13 +102,14 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over the block's k, for every example, 32 columns at a
     /// time with the running sums in registers; then the block's inputs are regrouped.
     private func multiply(block: Int, _ p: Products) {
-        let blockEnd = Int32(truncatingIfNeeded: min(inputs, (block + 1) * Self.blockRows))
-        let indices = p.data.indices.pointer, values = p.data.values.pointer, rowStarts = p.data.rowStarts.pointer
+        let blockEnd = UInt16(truncatingIfNeeded: min(inputs, (block + 1) * Self.blockRows) - 1)
+        let indices = p.data.indices.pointer, codes = p.data.codes.pointer, rowStarts = p.data.rowStarts.pointer
+        let table = p.data.valueTable(S.self)
         let record = recordsColumns(p.m)
         for e in 0..<p.m {
             let first = cursors.pointer[e], end = rowStarts[p.batch[e] + 1]
             var last = first
-            while last < end && indices[last] < blockEnd { last += 1 }
+            while last < end && indices[last] <= blockEnd { last += 1 }
             if last == first { continue }
             let z = p.z + e * width
             var c = 0
@@ -117,7 +118,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
                 var a2 = Kernels.load(z + c + 16), a3 = Kernels.load(z + c + 24)
                 for t in first..<last {
                     let r = p.weights + Int(indices[t]) * width + c
-                    let v = V(repeating: S(values[t]))
+                    let v = V(repeating: table[Int(codes[t])])
                     a0 += v * Kernels.load(r); a1 += v * Kernels.load(r + 8)
                     a2 += v * Kernels.load(r + 16); a3 += v * Kernels.load(r + 24)
                 }
@@ -128,7 +129,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
             while c < width {
                 var a0 = Kernels.load(z + c)
                 for t in first..<last {
-                    a0 += V(repeating: S(values[t])) * Kernels.load(p.weights + Int(indices[t]) * width + c)
+                    a0 += V(repeating: table[Int(codes[t])]) * Kernels.load(p.weights + Int(indices[t]) * width + c)
                 }
                 Kernels.store(a0, z + c)
                 c += 8
@@ -138,7 +139,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
                 for t in first..<last {
                     let k = Int(indices[t])
                     columnExamples.pointer[k] |= bit
-                    columnValues.pointer[k * columnCapacity + e] = S(values[t])
+                    columnValues.pointer[k * columnCapacity + e] = table[Int(codes[t])]
                     touchedRows.pointer[block] |= UInt64(1) << UInt64(k - block * Self.blockRows)
                 }
             }

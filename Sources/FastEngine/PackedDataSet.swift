@@ -7,12 +7,13 @@ import CPrefetch
 /// labels (test data).
 ///
 /// Example e's non-zero inputs are at positions `rowStarts[e] ..< rowStarts[e + 1]` of
-/// `indices` (which input neuron k) and `values` (the activation a¹ₖ). Skipping the
-/// zeros changes no sum: a zero input adds exactly 0 to every z and to every ∂C/∂w.
+/// `indices` (which input neuron k, 16 bits) and `codes` (the activation a¹ₖ as its code
+/// in `table`, see `ValueCodebook`): 6 bytes per non-zero input. Skipping the zeros
+/// changes no sum: a zero input adds exactly 0 to every z and to every ∂C/∂w.
 ///
 /// Pack a large set straight from its source (`init(count:sizes:input:target:)`) to
-/// avoid ever holding it as `[Example]`: full MNIST packs into about 95 MB, where its
-/// 50,000 `Example`s take 320 MB.
+/// avoid ever holding it as `[Example]`: full MNIST's training set packs into about
+/// 50 MB, where its 50,000 `Example`s take 320 MB. At most 65,536 inputs (`sizes[0]`).
 public struct PackedDataSet: Sendable {
     /// How many examples.
     public let count: Int
@@ -23,8 +24,13 @@ public struct PackedDataSet: Sendable {
     /// The first example whose x or y did not have the network's size, if any.
     public let firstMismatch: Int?
     let rowStarts: AlignedBuffer<Int>
-    let indices: AlignedBuffer<Int32>
-    let values: AlignedBuffer<Double>
+    let indices: AlignedBuffer<UInt16>
+    let codes: AlignedBuffer<UInt32>
+    /// The distinct non-zero input values, by code, and the same rounded to Float.
+    let table: AlignedBuffer<Double>
+    let floatTable: AlignedBuffer<Float>
+    /// The most inputs a packed set can have: input indices are 16 bits.
+    public static var maximumInputs: Int { 1 << 16 }
     /// y for each example, `outputSize` numbers each (training data only).
     let targets: AlignedBuffer<Double>
     /// The correct class of each example (test data only).
@@ -36,7 +42,8 @@ public struct PackedDataSet: Sendable {
     ///
     /// Inputs longer than `sizes[0]` are cut and shorter ones padded with 0 (likewise
     /// targets), and the first such example is noted in `firstMismatch`: `sgd` refuses
-    /// to train on a set with a mismatch.
+    /// to train on a set with a mismatch (or with more than `maximumInputs` inputs, when
+    /// `firstMismatch` is 0 and nothing is packed).
     init(count: Int, sizes: [Int], input: (Int) -> Vector, target: ((Int) -> Vector)?, label: ((Int) -> Int)?) {
         let count = max(count, 0)
         let inputSize = sizes.first ?? 0, outputSize = target == nil ? 0 : sizes.last ?? 0
@@ -45,22 +52,23 @@ public struct PackedDataSet: Sendable {
         self.outputSize = outputSize
         var nonZero = 0
         var firstMismatch: Int?
-        for e in 0..<count {
+        for e in 0..<count where inputSize <= Self.maximumInputs {
             let x = input(e)
             if x.count != inputSize, firstMismatch == nil { firstMismatch = e }
             for value in x.elements.prefix(inputSize) where value != 0 { nonZero += 1 }
         }
         rowStarts = AlignedBuffer(count: count + 1, repeating: 0)
         indices = AlignedBuffer(count: nonZero, repeating: 0)
-        values = AlignedBuffer(count: nonZero, repeating: 0)
+        codes = AlignedBuffer(count: nonZero, repeating: 0)
+        var codebook = ValueCodebook()
         targets = AlignedBuffer(count: count * outputSize, repeating: 0)
         labels = AlignedBuffer(count: label == nil ? 0 : count, repeating: 0)
         var position = 0
-        for e in 0..<count {
+        for e in 0..<count where inputSize <= Self.maximumInputs {
             rowStarts.pointer[e] = position
             for (k, value) in input(e).elements.prefix(inputSize).enumerated() where value != 0 && position < nonZero {
-                indices.pointer[position] = Int32(truncatingIfNeeded: k)
-                values.pointer[position] = value
+                indices.pointer[position] = UInt16(truncatingIfNeeded: k)
+                codes.pointer[position] = codebook.code(value)
                 position += 1
             }
             if let target {
@@ -71,7 +79,13 @@ public struct PackedDataSet: Sendable {
             if let label { labels.pointer[e] = label(e) }
         }
         rowStarts.pointer[count] = position
-        self.firstMismatch = firstMismatch
+        table = AlignedBuffer(count: codebook.values.count, repeating: 0)
+        floatTable = AlignedBuffer(count: codebook.values.count, repeating: 0)
+        for (code, value) in codebook.values.enumerated() {
+            table.pointer[code] = value
+            floatTable.pointer[code] = Float(value)
+        }
+        self.firstMismatch = inputSize > Self.maximumInputs ? 0 : firstMismatch
     }
 
     /// Training examples for a network of `sizes`, x and y asked for one example at a time.
@@ -103,29 +117,35 @@ public struct PackedDataSet: Sendable {
         var longest = 0
         for e in 0..<count { longest = max(longest, rowStarts.pointer[e + 1] - rowStarts.pointer[e]) }
         let (product, overflow) = longest.multipliedReportingOverflow(by: max(m, 0))
-        return overflow ? values.count : min(product, values.count)
+        return overflow ? codes.count : min(product, codes.count)
     }
 
     /// Asks the CPU to start loading examples `batch[0..<m]` — their non-zero inputs and
     /// targets — into cache, so that the next mini-batch, whose examples lie anywhere in
     /// the set, does not wait for main memory (a hint only: it changes no number).
     func prefetch(_ batch: UnsafePointer<Int>, m: Int) {
-        let lineDoubles = 8, lineIndices = 16
+        let lineCodes = 16, lineIndices = 32
         for e in 0..<m {
             let start = rowStarts.pointer[batch[e]], end = rowStarts.pointer[batch[e] + 1]
-            for t in stride(from: start, to: end, by: lineDoubles) { backproplab_prefetch(values.pointer + t) }
+            for t in stride(from: start, to: end, by: lineCodes) { backproplab_prefetch(codes.pointer + t) }
             for t in stride(from: start, to: end, by: lineIndices) { backproplab_prefetch(indices.pointer + t) }
             if outputSize > 0 { backproplab_prefetch(targets.pointer + batch[e] * outputSize) }
         }
     }
 
+    /// The input values by code in precision S: `table` or `floatTable`.
+    func valueTable<S: FastScalar>(_: S.Type) -> UnsafePointer<S> {
+        if S.self == Float.self { return UnsafeRawPointer(floatTable.pointer).assumingMemoryBound(to: S.self) }
+        return UnsafeRawPointer(table.pointer).assumingMemoryBound(to: S.self)
+    }
+
     /// The fraction of inputs that are non-zero.
     public var density: Double {
-        count == 0 || inputSize == 0 ? 0 : Double(values.count) / Double(count * inputSize)
+        count == 0 || inputSize == 0 ? 0 : Double(codes.count) / Double(count * inputSize)
     }
 
     /// The bytes the packed set occupies.
     public var byteCount: Int {
-        rowStarts.count * 8 + indices.count * 4 + values.count * 8 + targets.count * 8 + labels.count * 8
+        rowStarts.count * 8 + indices.count * 2 + codes.count * 4 + table.count * 12 + targets.count * 8 + labels.count * 8
     }
 }

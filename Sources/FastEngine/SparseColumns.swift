@@ -27,6 +27,7 @@ final class SparseColumns<S: FastScalar>: @unchecked Sendable {
     /// Groups the non-zero inputs of `batch[0..<m]` by input neuron.
     func gather(data: PackedDataSet, batch: UnsafePointer<Int>, m: Int) {
         let rowStarts = data.rowStarts.pointer, indices = data.indices.pointer
+        let codes = data.codes.pointer, table = data.valueTable(S.self)
         touchedCount = 0
         for e in 0..<m {
             for t in rowStarts[batch[e]]..<rowStarts[batch[e] + 1] {
@@ -54,7 +55,7 @@ final class SparseColumns<S: FastScalar>: @unchecked Sendable {
             for t in rowStarts[batch[e]]..<rowStarts[batch[e] + 1] {
                 let k = Int(indices[t])
                 examples.pointer[next.pointer[k]] = Int32(truncatingIfNeeded: e)
-                values.pointer[next.pointer[k]] = S(data.values.pointer[t])
+                values.pointer[next.pointer[k]] = table[Int(codes[t])]
                 next.pointer[k] += 1
             }
         }

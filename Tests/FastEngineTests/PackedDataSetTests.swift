@@ -13,10 +13,35 @@ struct PackedDataSetTests {
         #expect(set.firstMismatch == nil)
         #expect(Array(set.rowStarts.buffer) == [0, 2, 2, 3])
         #expect(Array(set.indices.buffer) == [1, 3, 0])
-        #expect(Array(set.values.buffer) == [0.5, 1, 0.25])
+        #expect(set.codes.buffer.map { set.table.pointer[Int($0)] } == [0.5, 1, 0.25])
+        #expect(set.codes.buffer.map { set.floatTable.pointer[Int($0)] } == [0.5, 1, 0.25])
         #expect(Array(set.targets.buffer) == [1, 0, 0, 1, 0, 1])
         #expect(set.density == 0.25)
         #expect(set.nonZeros(inBatchesOf: 2) == 3)
+    }
+
+    @Test("the codebook keeps every value's exact bits, however many distinct values there are")
+    func codebookIsExact() {
+        var generator = SeededGenerator(seed: 9)
+        // 40,000 distinct values (past several doublings of the hash table), each repeated.
+        let values = (0..<40_000).map { _ in generator.nextUniform() + 1e-300 }
+        let examples = stride(from: 0, to: values.count, by: 100).map { start in
+            Example(x: Vector(Array(values[start..<start + 100]) + Array(values[start..<start + 100])), y: [1])
+        }
+        let set = PackedDataSet(examples, sizes: [200, 1])
+        #expect(set.table.count == 40_000)
+        let unpacked = set.codes.buffer.map { set.table.pointer[Int($0)].bitPattern }
+        #expect(unpacked == examples.flatMap { $0.x.elements.map(\.bitPattern) })
+        var codebook = ValueCodebook()
+        #expect(codebook.code(-0.5) == codebook.code(-0.5) && codebook.code(0.5) != codebook.code(-0.5))
+    }
+
+    @Test("more inputs than 16-bit indices can name are refused")
+    func tooManyInputs() throws {
+        let sizes = [PackedDataSet.maximumInputs + 1, 2, 1]
+        let set = PackedDataSet([Example(x: Vector(Array(repeating: 1, count: sizes[0])), y: [1])], sizes: sizes)
+        #expect(set.firstMismatch == 0)
+        #expect(set.codes.count == 0)
     }
 
     @Test("packing from closures trains exactly like packing from [Example]")
