@@ -78,46 +78,48 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// first batch of an epoch has nothing to update, the last nothing to compute).
     /// The update applies to the batch whose products the previous sweep computed.
     func sweep(update: Update?, products: Products?) {
-        if let products { start(products) }
+        let rows = products.map { $0.data.rows(S.self) }
+        if let products, let rows { start(products, rows) }
         let blockCount = (inputs + Self.blockRows - 1) / Self.blockRows
         for block in 0..<blockCount {
             if let update { self.update(block: block, update) }
-            if let products {
-                multiply(block: block, products)
+            if let products, let rows {
+                multiply(block: block, products.weights, rows, products.batch, products.m, products.z)
                 if let upcoming = products.upcoming {
                     let from = block * products.upcomingCount / blockCount, to = (block + 1) * products.upcomingCount / blockCount
-                    products.data.prefetch(upcoming + from, m: to - from)
+                    rows.prefetch(upcoming + from, m: to - from)
                 }
             }
         }
+        withExtendedLifetime(products) {}
     }
 
-    private func start(_ p: Products) {
+    private func start(_ p: Products, _ rows: PackedDataSet.Rows<S>) {
         for e in 0..<p.m {
-            cursors.pointer[e] = p.data.rowStarts.pointer[p.batch[e]]
+            cursors.pointer[e] = rows.rowStarts[p.batch[e]]
             (p.z + e * width).initialize(repeating: 0, count: width)
         }
     }
 
     /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over the block's k, for every example, 32 columns at a
     /// time with the running sums in registers; then the block's inputs are regrouped.
-    private func multiply(block: Int, _ p: Products) {
+    private func multiply(block: Int, _ weights: UnsafePointer<S>, _ rows: PackedDataSet.Rows<S>,
+                          _ batch: UnsafePointer<Int>, _ m: Int, _ zs: UnsafeMutablePointer<S>) {
         let blockEnd = UInt16(truncatingIfNeeded: min(inputs, (block + 1) * Self.blockRows) - 1)
-        let indices = p.data.indices.pointer, codes = p.data.codes.pointer, rowStarts = p.data.rowStarts.pointer
-        let table = p.data.valueTable(S.self)
-        let record = recordsColumns(p.m)
-        for e in 0..<p.m {
-            let first = cursors.pointer[e], end = rowStarts[p.batch[e] + 1]
+        let indices = rows.indices, codes = rows.codes, rowStarts = rows.rowStarts, table = rows.table
+        let record = recordsColumns(m)
+        for e in 0..<m {
+            let first = cursors.pointer[e], end = rowStarts[batch[e] + 1]
             var last = first
             while last < end && indices[last] <= blockEnd { last += 1 }
             if last == first { continue }
-            let z = p.z + e * width
+            let z = zs + e * width
             var c = 0
             while c + 32 <= width {
                 var a0 = Kernels.load(z + c), a1 = Kernels.load(z + c + 8)
                 var a2 = Kernels.load(z + c + 16), a3 = Kernels.load(z + c + 24)
                 for t in first..<last {
-                    let r = p.weights + Int(indices[t]) * width + c
+                    let r = weights + Int(indices[t]) * width + c
                     let v = V(repeating: table[Int(codes[t])])
                     a0 += v * Kernels.load(r); a1 += v * Kernels.load(r + 8)
                     a2 += v * Kernels.load(r + 16); a3 += v * Kernels.load(r + 24)
@@ -129,7 +131,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
             while c < width {
                 var a0 = Kernels.load(z + c)
                 for t in first..<last {
-                    a0 += V(repeating: table[Int(codes[t])]) * Kernels.load(p.weights + Int(indices[t]) * width + c)
+                    a0 += V(repeating: table[Int(codes[t])]) * Kernels.load(weights + Int(indices[t]) * width + c)
                 }
                 Kernels.store(a0, z + c)
                 c += 8

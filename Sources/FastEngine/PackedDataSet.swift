@@ -120,17 +120,35 @@ public struct PackedDataSet: Sendable {
         return overflow ? codes.count : min(product, codes.count)
     }
 
-    /// Asks the CPU to start loading examples `batch[0..<m]` — their non-zero inputs and
-    /// targets — into cache, so that the next mini-batch, whose examples lie anywhere in
-    /// the set, does not wait for main memory (a hint only: it changes no number).
-    func prefetch(_ batch: UnsafePointer<Int>, m: Int) {
-        let lineCodes = 16, lineIndices = 32
-        for e in 0..<m {
-            let start = rowStarts.pointer[batch[e]], end = rowStarts.pointer[batch[e] + 1]
-            for t in stride(from: start, to: end, by: lineCodes) { backproplab_prefetch(codes.pointer + t) }
-            for t in stride(from: start, to: end, by: lineIndices) { backproplab_prefetch(indices.pointer + t) }
-            if outputSize > 0 { backproplab_prefetch(targets.pointer + batch[e] * outputSize) }
+    /// Raw pointers to the set's arrays, for the hot loops: passing them around retains
+    /// nothing (the set itself must outlive the view).
+    struct Rows<S: FastScalar> {
+        let rowStarts: UnsafePointer<Int>
+        let indices: UnsafePointer<UInt16>
+        let codes: UnsafePointer<UInt32>
+        /// The input values by code, in precision S.
+        let table: UnsafePointer<S>
+        let targets: UnsafePointer<Double>
+        let outputSize: Int
+
+        /// Asks the CPU to start loading examples `batch[0..<m]` — their non-zero inputs
+        /// and targets — into cache, so that the next mini-batch, whose examples lie
+        /// anywhere in the set, does not wait for main memory (a hint: it changes no number).
+        func prefetch(_ batch: UnsafePointer<Int>, m: Int) {
+            let lineCodes = 16, lineIndices = 32
+            for e in 0..<m {
+                let start = rowStarts[batch[e]], end = rowStarts[batch[e] + 1]
+                for t in stride(from: start, to: end, by: lineCodes) { backproplab_prefetch(codes + t) }
+                for t in stride(from: start, to: end, by: lineIndices) { backproplab_prefetch(indices + t) }
+                if outputSize > 0 { backproplab_prefetch(targets + batch[e] * outputSize) }
+            }
         }
+    }
+
+    /// The view of this set's arrays the kernels read, with input values in precision S.
+    func rows<S: FastScalar>(_: S.Type) -> Rows<S> {
+        Rows(rowStarts: rowStarts.pointer, indices: indices.pointer, codes: codes.pointer, table: valueTable(S.self),
+             targets: targets.pointer, outputSize: outputSize)
     }
 
     /// The input values by code in precision S: `table` or `floatTable`.
