@@ -18,7 +18,7 @@ extension FastNetwork {
 
     /// Whether `set` was packed with labels for this network's input size.
     func fits(_ set: PackedDataSet) -> Bool {
-        set.inputSize == layout.sizes[0] && set.labels.count == set.count
+        set.inputSize == layout.sizes[0] && set.labels.count == set.count && set.inputSize <= PackedDataSet.maximumInputs
     }
 
     /// How many examples one feedforward pass of `evaluate` holds.

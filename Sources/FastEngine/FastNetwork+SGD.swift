@@ -45,6 +45,9 @@ extension FastNetwork {
     ) throws(TrainingError) -> [EpochReport] {
         try TrainingError.check(epochs: epochs, miniBatchSize: miniBatchSize, eta: eta, lambda: lambda)
         let (inputs, outputs) = (layout.sizes[0], layout.sizes[layout.sizes.count - 1])
+        guard inputs <= PackedDataSet.maximumInputs else {
+            throw .invalidHyperparameters("the fast engine takes at most \(PackedDataSet.maximumInputs) inputs (16-bit indices); the network \(sizes) has \(inputs): use the textbook engine")
+        }
         if let bad = data.firstMismatch {
             throw .invalidHyperparameters("training example \(bad) does not fit the network \(sizes): it needs \(inputs) inputs and \(outputs) outputs")
         }

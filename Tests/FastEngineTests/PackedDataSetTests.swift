@@ -42,6 +42,12 @@ struct PackedDataSetTests {
         let set = PackedDataSet([Example(x: Vector(Array(repeating: 1, count: sizes[0])), y: [1])], sizes: sizes)
         #expect(set.firstMismatch == 0)
         #expect(set.codes.count == 0)
+        var generator = SeededGenerator(seed: 1)
+        var fast = FastNetwork(try Network(sizes: sizes, generator: &generator))
+        #expect(throws: TrainingError.self) {
+            try fast.sgd(trainingSet: set, epochs: 1, miniBatchSize: 1, eta: 1, generator: &generator)
+        }
+        #expect(fast.evaluate(PackedDataSet([LabeledExample(x: Vector(Array(repeating: 1, count: sizes[0])), label: 0)], sizes: sizes)) == nil)
     }
 
     @Test("packing from closures trains exactly like packing from [Example]")
