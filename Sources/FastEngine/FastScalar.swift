@@ -13,7 +13,7 @@ public enum Precision: String, Sendable, CaseIterable, Codable {
 }
 
 /// A scalar the fast engine's kernels run on: `Double` or `Float`, eight to a `SIMD8`.
-protocol FastScalar: BinaryFloatingPoint, SIMDScalar, Sendable, BitwiseCopyable {
+protocol FastScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable, BitwiseCopyable {
     /// σ of eight numbers: the textbook's `sigmoid` lane by lane (for Float: computed in
     /// Double, then rounded).
     static func sigmoid(_ z: SIMD8<Self>) -> SIMD8<Self>
