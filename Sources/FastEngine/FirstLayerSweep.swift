@@ -78,26 +78,33 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// first batch of an epoch has nothing to update, the last nothing to compute).
     /// The update applies to the batch whose products the previous sweep computed.
     func sweep(update: Update?, products: Products?) {
-        let rows = products.map { $0.data.rows(S.self) }
-        if let products, let rows { start(products, rows) }
         let blockCount = (inputs + Self.blockRows - 1) / Self.blockRows
-        for block in 0..<blockCount {
-            if let update { self.update(block: block, update) }
-            if let products, let rows {
-                multiply(block: block, products.weights, rows, products.batch, products.m, products.z)
-                if let upcoming = products.upcoming {
-                    let from = block * products.upcomingCount / blockCount, to = (block + 1) * products.upcomingCount / blockCount
+        guard let products else {
+            if let update { for block in 0..<blockCount { self.update(block: block, update) } }
+            return
+        }
+        // The set's arrays as raw pointers, and the batch's fields, taken out once: the
+        // block loop then copies (and retains) nothing.
+        withExtendedLifetime(products.data) {
+            let rows = products.data.rows(S.self)
+            let (weights, batch, m, z) = (products.weights, products.batch, products.m, products.z)
+            let (upcoming, upcomingCount) = (products.upcoming, products.upcomingCount)
+            start(batch, m, z, rows)
+            for block in 0..<blockCount {
+                if let update { self.update(block: block, update) }
+                multiply(block: block, weights, rows, batch, m, z)
+                if let upcoming {
+                    let from = block * upcomingCount / blockCount, to = (block + 1) * upcomingCount / blockCount
                     rows.prefetch(upcoming + from, m: to - from)
                 }
             }
         }
-        withExtendedLifetime(products) {}
     }
 
-    private func start(_ p: Products, _ rows: PackedDataSet.Rows<S>) {
-        for e in 0..<p.m {
-            cursors.pointer[e] = rows.rowStarts[p.batch[e]]
-            (p.z + e * width).initialize(repeating: 0, count: width)
+    private func start(_ batch: UnsafePointer<Int>, _ m: Int, _ z: UnsafeMutablePointer<S>, _ rows: PackedDataSet.Rows<S>) {
+        for e in 0..<m {
+            cursors.pointer[e] = rows.rowStarts[batch[e]]
+            (z + e * width).initialize(repeating: 0, count: width)
         }
     }
 
@@ -108,92 +115,110 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         let blockEnd = UInt16(truncatingIfNeeded: min(inputs, (block + 1) * Self.blockRows) - 1)
         let indices = rows.indices, codes = rows.codes, rowStarts = rows.rowStarts, table = rows.table
         let record = recordsColumns(m)
+        let blockStart = block &* Self.blockRows
+        // Local copies of the pointers: the stores below cannot then make the loops reload them.
+        let cursors = cursors.pointer, columnExamples = columnExamples.pointer, columnValues = columnValues.pointer
+        let columnCapacity = columnCapacity, width = width
+        var touched: UInt64 = 0
         for e in 0..<m {
-            let first = cursors.pointer[e], end = rowStarts[batch[e] + 1]
+            let first = cursors[e], end = rowStarts[batch[e] &+ 1]
             var last = first
-            while last < end && indices[last] <= blockEnd { last += 1 }
+            if record {
+                // Find the block's inputs and regroup them in one pass.
+                let bit = UInt64(1) &<< UInt64(e)
+                while last < end && indices[last] <= blockEnd {
+                    let k = Int(indices[last])
+                    columnExamples[k] |= bit
+                    columnValues[k &* columnCapacity &+ e] = table[Int(codes[last])]
+                    touched |= UInt64(1) &<< UInt64(k &- blockStart)
+                    last &+= 1
+                }
+            } else {
+                while last < end && indices[last] <= blockEnd { last &+= 1 }
+            }
             if last == first { continue }
-            let z = zs + e * width
+            let z = zs + e &* width
             var c = 0
-            while c + 32 <= width {
-                var a0 = Kernels.load(z + c), a1 = Kernels.load(z + c + 8)
-                var a2 = Kernels.load(z + c + 16), a3 = Kernels.load(z + c + 24)
+            while c &+ 32 <= width {
+                var a0 = Kernels.load(z + c), a1 = Kernels.load(z + (c &+ 8))
+                var a2 = Kernels.load(z + (c &+ 16)), a3 = Kernels.load(z + (c &+ 24))
                 for t in first..<last {
-                    let r = weights + Int(indices[t]) * width + c
+                    let r = weights + (Int(indices[t]) &* width &+ c)
                     let v = V(repeating: table[Int(codes[t])])
                     a0 += v * Kernels.load(r); a1 += v * Kernels.load(r + 8)
                     a2 += v * Kernels.load(r + 16); a3 += v * Kernels.load(r + 24)
                 }
-                Kernels.store(a0, z + c); Kernels.store(a1, z + c + 8)
-                Kernels.store(a2, z + c + 16); Kernels.store(a3, z + c + 24)
-                c += 32
+                Kernels.store(a0, z + c); Kernels.store(a1, z + (c &+ 8))
+                Kernels.store(a2, z + (c &+ 16)); Kernels.store(a3, z + (c &+ 24))
+                c &+= 32
             }
             while c < width {
                 var a0 = Kernels.load(z + c)
                 for t in first..<last {
-                    a0 += V(repeating: table[Int(codes[t])]) * Kernels.load(weights + Int(indices[t]) * width + c)
+                    a0 += V(repeating: table[Int(codes[t])]) * Kernels.load(weights + (Int(indices[t]) &* width &+ c))
                 }
                 Kernels.store(a0, z + c)
-                c += 8
+                c &+= 8
             }
-            if record {
-                let bit = UInt64(1) << UInt64(e)
-                for t in first..<last {
-                    let k = Int(indices[t])
-                    columnExamples.pointer[k] |= bit
-                    columnValues.pointer[k * columnCapacity + e] = table[Int(codes[t])]
-                    touchedRows.pointer[block] |= UInt64(1) << UInt64(k - block * Self.blockRows)
-                }
-            }
-            cursors.pointer[e] = last
+            cursors[e] = last
         }
+        if record { touchedRows.pointer[block] |= touched }
     }
 
     /// The update of the block's rows for the recorded batch: each touched row (every
     /// row when decay ≠ 1) once, its ∇w summed over the examples in registers.
     private func update(block: Int, _ u: Update) {
+        // Two copies of the loop, so that the test for weight decay is not made per number.
+        if u.decay == 1 { update(block: block, u, decays: false) } else { update(block: block, u, decays: true) }
+    }
+
+    @inline(__always)
+    private func update(block: Int, _ u: Update, decays: Bool) {
         let rowCount = min(Self.blockRows, inputs - block * Self.blockRows)
-        var rows = u.decay == 1 ? touchedRows.pointer[block]
+        var rows = !decays ? touchedRows.pointer[block]
                                 : (rowCount == 64 ? UInt64.max : (UInt64(1) << UInt64(rowCount)) - 1)
         touchedRows.pointer[block] = 0
+        let columnExamples = columnExamples.pointer, columnValues = columnValues.pointer
+        let columnCapacity = columnCapacity, width = width, delta = u.delta
         while rows != 0 {
-            let k = block * Self.blockRows + rows.trailingZeroBitCount
-            rows &= rows - 1
-            let examples = columnCapacity == 0 ? 0 : columnExamples.pointer[k]
-            if columnCapacity != 0 { columnExamples.pointer[k] = 0 }
-            let x = columnValues.pointer + k * columnCapacity
-            let w = u.target + k * width
+            let k = block &* Self.blockRows &+ rows.trailingZeroBitCount
+            rows &= rows &- 1
+            let examples = columnCapacity == 0 ? 0 : columnExamples[k]
+            if columnCapacity != 0 { columnExamples[k] = 0 }
+            let x = columnValues + k &* columnCapacity
+            let w = u.target + k &* width
             var c = 0
-            while c + 32 <= width {
+            while c &+ 32 <= width {
                 var g0 = V(), g1 = V(), g2 = V(), g3 = V()
                 var remaining = examples
                 while remaining != 0 {
                     let e = remaining.trailingZeroBitCount
-                    remaining &= remaining - 1
-                    let v = V(repeating: x[e]), d = u.delta + e * width + c
+                    remaining &= remaining &- 1
+                    let v = V(repeating: x[e]), d = delta + (e &* width &+ c)
                     g0 += v * Kernels.load(d); g1 += v * Kernels.load(d + 8)
                     g2 += v * Kernels.load(d + 16); g3 += v * Kernels.load(d + 24)
                 }
-                descend(w + c, g0, u); descend(w + c + 8, g1, u)
-                descend(w + c + 16, g2, u); descend(w + c + 24, g3, u)
-                c += 32
+                descend(w + c, g0, u, decays: decays); descend(w + (c &+ 8), g1, u, decays: decays)
+                descend(w + (c &+ 16), g2, u, decays: decays); descend(w + (c &+ 24), g3, u, decays: decays)
+                c &+= 32
             }
             while c < width {
                 var g0 = V()
                 var remaining = examples
                 while remaining != 0 {
                     let e = remaining.trailingZeroBitCount
-                    remaining &= remaining - 1
-                    g0 += V(repeating: x[e]) * Kernels.load(u.delta + e * width + c)
+                    remaining &= remaining &- 1
+                    g0 += V(repeating: x[e]) * Kernels.load(delta + (e &* width &+ c))
                 }
-                descend(w + c, g0, u)
-                c += 8
+                descend(w + c, g0, u, decays: decays)
+                c &+= 8
             }
         }
     }
 
     @inline(__always)
-    private func descend(_ w: UnsafeMutablePointer<S>, _ gradient: V, _ u: Update) {
-        Kernels.store(V(repeating: u.decay) * Kernels.load(w) - V(repeating: u.step) * gradient, w)
+    private func descend(_ w: UnsafeMutablePointer<S>, _ gradient: V, _ u: Update, decays: Bool) {
+        let kept = decays ? V(repeating: u.decay) * Kernels.load(w) : Kernels.load(w)
+        Kernels.store(kept - V(repeating: u.step) * gradient, w)
     }
 }

@@ -65,14 +65,24 @@ enum Kernels {
             write(a2, out + c + 16, output); write(a3, out + c + 24, output)
             c += 32
         }
-        while c < width {
+        // The rest, 16 then 8 columns at a time: two independent sums hide the adds' latency.
+        while c + 16 <= width {
+            var a0 = SIMD8<S>(), a1 = SIMD8<S>()
+            for t in 0..<count {
+                let r = rows + (indices.map { Int($0[t]) } ?? t) * rowStride + c
+                let v = SIMD8<S>(repeating: coefficients[t])
+                a0 += v * load(r); a1 += v * load(r + 8)
+            }
+            write(a0, out + c, output); write(a1, out + c + 8, output)
+            c += 16
+        }
+        if c < width {
             var a0 = SIMD8<S>()
             for t in 0..<count {
                 let k = indices.map { Int($0[t]) } ?? t
                 a0 += SIMD8<S>(repeating: coefficients[t]) * load(rows + k * rowStride + c)
             }
             write(a0, out + c, output)
-            c += 8
         }
     }
 
@@ -80,7 +90,15 @@ enum Kernels {
     private static func write<S: FastScalar>(_ acc: SIMD8<S>, _ p: UnsafeMutablePointer<S>, _ output: Output<S>) {
         switch output {
         case .set: store(acc, p)
-        case let .descend(decay, step): store(SIMD8(repeating: decay) * load(p) - SIMD8(repeating: step) * acc, p)
+        case let .descend(decay, step): store(descended(load(p), decay: decay, step: step, gradient: acc), p)
         }
+    }
+
+    /// decay·w − step·∇w, the textbook's update. Without weight decay (decay = 1) the
+    /// product 1·w is skipped: it is w exactly, so the result is the same bits.
+    @inline(__always)
+    static func descended<S: FastScalar>(_ w: SIMD8<S>, decay: S, step: S, gradient: SIMD8<S>) -> SIMD8<S> {
+        let kept = decay == 1 ? w : SIMD8(repeating: decay) * w
+        return kept - SIMD8(repeating: step) * gradient
     }
 }

@@ -37,10 +37,16 @@ struct Bench: ParsableCommand {
     @Option(help: "Epochs of the full run (0 skips it).")
     var fullEpochs = 30
 
+    @Option(name: .customLong("sizes"), help: "A network to time (repeatable; default: 784,30,10 and 784,100,10).")
+    var networks: [LayerSizes] = [LayerSizes([784, 30, 10]), LayerSizes([784, 100, 10])]
+
+    @Option(name: .customLong("fast-precision"), help: "Precisions the fast engine is timed in (repeatable; default: double and float).")
+    var fastPrecisions: [Precision] = Precision.allCases
+
     @Flag(help: "Run only the full training run and print its figures (what the parent runs as a child process).")
     var fullRun = false
 
-    @Option(help: "Precision of the full run with --full-run: double or float (the parent runs both).")
+    @Option(help: "Precision of the full run with --full-run: double or float (the parent runs each --fast-precision).")
     var precision: Precision = .double
 
     func validate() throws {
@@ -48,6 +54,7 @@ struct Bench: ParsableCommand {
         try requireAtLeast(epochsTextbook, 0, "--epochs-textbook")
         try requireAtLeast(epochsNumpy, 0, "--epochs-numpy")
         try requireAtLeast(fullEpochs, 0, "--full-epochs")
+        if fastPrecisions.isEmpty { throw ValidationError("--fast-precision: give at least one of double, float") }
     }
 
     mutating func run() throws {
@@ -61,29 +68,33 @@ struct Bench: ParsableCommand {
         let training = mnist.training
         let test = mnist.test
         var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "CPU s / epoch", "× fast", "correct after epoch 1"])
-        for sizes in [[784, 30, 10], [784, 100, 10]] {
+        for sizes in networks.map(\.values) {
             let network = try Network(sizes: sizes, seed: seedOption.seed)
             let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed)
-            let fast = try timing.fast(epochs: epochsFast)
-            table.append(row(sizes, "fast", fast, fast.seconds))
-            table.append(row(sizes, "fast Float", try timing.fast(epochs: epochsFast, precision: .float), fast.seconds))
+            var fastSeconds: Double?
+            for precision in fastPrecisions {
+                let fast = try timing.fast(epochs: epochsFast, precision: precision)
+                fastSeconds = fastSeconds ?? fast.seconds
+                table.append(row(sizes, precision == .double ? "fast" : "fast Float", fast, fastSeconds ?? fast.seconds))
+            }
+            let baseline = fastSeconds ?? .nan
             if epochsTextbook > 0 {
-                table.append(row(sizes, "textbook", try timing.textbook(epochs: epochsTextbook), fast.seconds))
+                table.append(row(sizes, "textbook", try timing.textbook(epochs: epochsTextbook), baseline))
             }
             if epochsNumpy > 0 {
                 switch NumPyReference(script: numpyScript).run(dataDirectory: location.directory, sizes: sizes,
                                                                epochs: epochsNumpy, seed: seedOption.seed) {
-                case .success(let result): table.append(row(sizes, "numpy", result, fast.seconds))
+                case .success(let result): table.append(row(sizes, "numpy", result, baseline))
                 case .failure(let reason): table.append([sizes.map(String.init).joined(separator: ","), "numpy", "—", "—", "—", "—", "skipped: \(reason)"])
                 }
             }
         }
         print(table.render())
         print("s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time;")
-        print("× fast compares s / epoch. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision).")
+        print("× fast compares s / epoch with the first fast row of the network. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision).")
         if fullEpochs > 0 {
             print()
-            for precision in Precision.allCases {
+            for precision in fastPrecisions {
                 try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, seed: seedOption.seed,
                                            precision: precision)
             }
