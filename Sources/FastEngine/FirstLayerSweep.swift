@@ -22,7 +22,8 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
 
     typealias V = SIMD8<S>
 
-    /// Rows of (w²)ᵀ per block: 64 rows of 32 doubles are 16 KiB, half of L1.
+    /// Rows of (w²)ᵀ per block: 64 rows of 32 doubles are 16 KiB, half of L1. It must be
+    /// 64: a block's rows are the bits of one UInt64 (`touchedRows`).
     static var blockRows: Int { 64 }
     /// The most examples whose non-zero inputs a sweep can regroup (bits of a UInt64).
     static var maximumColumnExamples: Int { 64 }
@@ -115,7 +116,6 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         let blockEnd = UInt16(truncatingIfNeeded: min(inputs, (block + 1) * Self.blockRows) - 1)
         let indices = rows.indices, codes = rows.codes, rowStarts = rows.rowStarts, table = rows.table
         let record = recordsColumns(m)
-        let blockStart = block &* Self.blockRows
         // Local copies of the pointers: the stores below cannot then make the loops reload them.
         let cursors = cursors.pointer, columnExamples = columnExamples.pointer, columnValues = columnValues.pointer
         let columnCapacity = columnCapacity, width = width
@@ -130,7 +130,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
                     let k = Int(indices[last])
                     columnExamples[k] |= bit
                     columnValues[k &* columnCapacity &+ e] = table[Int(codes[last])]
-                    touched |= UInt64(1) &<< UInt64(k &- blockStart)
+                    touched |= UInt64(1) &<< UInt64(truncatingIfNeeded: k)      // &<< takes k mod 64 = k − blockStart
                     last &+= 1
                 }
             } else {
