@@ -37,10 +37,10 @@ struct Bench: ParsableCommand {
     @Option(help: "Epochs of the full run (0 skips it).")
     var fullEpochs = 30
 
-    @Option(name: .customLong("sizes"), help: "A network to time (repeatable; default: 784,30,10 and 784,100,10).")
+    @Option(name: .customLong("sizes"), help: "A network to time, 784 inputs and 10 outputs (repeatable).")
     var networks: [LayerSizes] = [LayerSizes([784, 30, 10]), LayerSizes([784, 100, 10])]
 
-    @Option(name: .customLong("fast-precision"), help: "Precisions the fast engine is timed in (repeatable; default: double and float).")
+    @Option(name: .customLong("fast-precision"), help: "A precision to time the fast engine in (repeatable).")
     var fastPrecisions: [Precision] = Precision.allCases
 
     @Flag(help: "Run only the full training run and print its figures (what the parent runs as a child process).")
@@ -54,6 +54,9 @@ struct Bench: ParsableCommand {
         try requireAtLeast(epochsTextbook, 0, "--epochs-textbook")
         try requireAtLeast(epochsNumpy, 0, "--epochs-numpy")
         try requireAtLeast(fullEpochs, 0, "--full-epochs")
+        for sizes in networks where sizes.values.first != 784 || sizes.values.last != 10 {
+            throw ValidationError("--sizes \(sizes): MNIST networks have 784 inputs and 10 outputs")
+        }
         if fastPrecisions.isEmpty { throw ValidationError("--fast-precision: give at least one of double, float") }
     }
 

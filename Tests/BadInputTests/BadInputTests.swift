@@ -127,6 +127,8 @@ struct BadInputTests {
         ("xor", ["--sizes", "3,1"], "must start with 2 inputs"),
         ("perceptrons", ["ripple", "--bits", "1000"], "--bits"),
         ("sigmoid-limit", ["--plot", "sketch.gif"], ".svg"),
+        ("bench", ["--sizes", "100,10"], "784 inputs and 10 outputs"),
+        ("bench", ["--fast-precision", "half"], "'half' is invalid for '--fast-precision"),
     ]
 
     @Test("a bad flag gets the argument parser's clear error and status 64", arguments: badFlags.indices)
