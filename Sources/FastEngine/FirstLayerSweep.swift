@@ -120,25 +120,37 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         let cursors = cursors.pointer, columnExamples = columnExamples.pointer, columnValues = columnValues.pointer
         let columnCapacity = columnCapacity, width = width
         var touched: UInt64 = 0
+        /// Notes input k = x of example e for the update; returns k's bit in the block's mask.
+        @inline(__always) func regroup(_ k: Int, _ e: Int, _ x: S) -> UInt64 {
+            columnExamples[k] |= UInt64(1) &<< UInt64(e)
+            columnValues[k &* columnCapacity &+ e] = x
+            return UInt64(1) &<< UInt64(truncatingIfNeeded: k)      // &<< takes k mod 64 = k − blockStart
+        }
         for e in 0..<m {
             let first = cursors[e], end = rowStarts[batch[e] &+ 1]
-            var last = first
-            if record {
-                // Find the block's inputs and regroup them in one pass.
-                let bit = UInt64(1) &<< UInt64(e)
+            let z = zs + e &* width
+            var last = first, c = 0
+            if width >= 32 {
+                // The first 32 columns find the block's inputs, and regroup them, as they go:
+                // one pass over them instead of two.
+                var a0 = Kernels.load(z), a1 = Kernels.load(z + 8), a2 = Kernels.load(z + 16), a3 = Kernels.load(z + 24)
                 while last < end && indices[last] <= blockEnd {
-                    let k = Int(indices[last])
-                    columnExamples[k] |= bit
-                    columnValues[k &* columnCapacity &+ e] = table[Int(codes[last])]
-                    touched |= UInt64(1) &<< UInt64(truncatingIfNeeded: k)      // &<< takes k mod 64 = k − blockStart
+                    let k = Int(indices[last]), x = table[Int(codes[last])]
+                    if record { touched |= regroup(k, e, x) }
+                    let r = weights + k &* width, v = V(repeating: x)
+                    a0 += v * Kernels.load(r); a1 += v * Kernels.load(r + 8)
+                    a2 += v * Kernels.load(r + 16); a3 += v * Kernels.load(r + 24)
                     last &+= 1
                 }
+                Kernels.store(a0, z); Kernels.store(a1, z + 8); Kernels.store(a2, z + 16); Kernels.store(a3, z + 24)
+                c = 32
             } else {
-                while last < end && indices[last] <= blockEnd { last &+= 1 }
+                while last < end && indices[last] <= blockEnd {
+                    if record { touched |= regroup(Int(indices[last]), e, table[Int(codes[last])]) }
+                    last &+= 1
+                }
             }
             if last == first { continue }
-            let z = zs + e &* width
-            var c = 0
             while c &+ 32 <= width {
                 var a0 = Kernels.load(z + c), a1 = Kernels.load(z + (c &+ 8))
                 var a2 = Kernels.load(z + (c &+ 16)), a3 = Kernels.load(z + (c &+ 24))

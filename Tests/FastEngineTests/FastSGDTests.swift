@@ -21,7 +21,7 @@ struct FastSGDTests {
                                            miniBatchSize: run.batch, eta: 0.8, lambda: lambda)
                 let (fast, textbook) = (both.fast.network.parameters, both.textbook.parameters)
                 #expect(relativeError(fast, textbook) <= 1e-12, "\(cost), λ = \(lambda)")
-                #expect(fast.map(\.bitPattern) == textbook.map(\.bitPattern), "\(cost), λ = \(lambda)")
+                #expect(fast.map(\.bitPattern) == textbook.map(\.bitPattern), "\(sizes), \(cost), λ = \(lambda)")
                 #expect(fast != network.parameters, "training moved the weights")
             }
         }
@@ -49,20 +49,21 @@ struct FastSGDTests {
     }
 
     /// More than 64 inputs, so the first layer's sweep runs over several blocks of rows
-    /// (the last one partial), with batches it regroups (≤ 64) and batches it does not.
+    /// (the last one partial), with batches it regroups (≤ 64) and batches it does not;
+    /// hidden layers narrower than 32 and wider (whose first 32 columns find and regroup
+    /// the block's inputs as they go, the rest after).
     @Test("several blocks of first-layer rows, small and large batches: bit for bit",
           arguments: [(count: 45, batch: 10), (count: 45, batch: 1), (count: 150, batch: 70), (count: 130, batch: 64)])
     func blockedFirstLayer(count: Int, batch: Int) throws {
-        for cost in Cost.allCases {
+        for (cost, sizes) in Cost.allCases.flatMap({ cost in [[150, 20, 5], [150, 40, 5]].map { (cost, $0) } }) {
             for lambda in [0.0, 0.9] {
                 var generator = SeededGenerator(seed: UInt64(count + batch))
-                let sizes = [150, 20, 5]
                 let network = try Network(sizes: sizes, cost: cost, generator: &generator)
                 let data = randomExamples(count, sizes: sizes, generator: &generator)
                 let both = try BothEngines(network, data, generator: generator, epochs: 2, miniBatchSize: batch,
                                            eta: 0.5, lambda: lambda)
                 let (fast, textbook) = (both.fast.network.parameters, both.textbook.parameters)
-                #expect(fast.map(\.bitPattern) == textbook.map(\.bitPattern), "\(cost), λ = \(lambda)")
+                #expect(fast.map(\.bitPattern) == textbook.map(\.bitPattern), "\(sizes), \(cost), λ = \(lambda)")
                 #expect(fast != network.parameters, "training moved the weights")
             }
         }
