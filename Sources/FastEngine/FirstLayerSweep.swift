@@ -110,7 +110,8 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     }
 
     /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over the block's k, for every example, 32 columns at a
-    /// time with the running sums in registers; then the block's inputs are regrouped.
+    /// time with the running sums in registers. The pass over the first 32 columns also
+    /// finds where the example's inputs in the block end and regroups them by k.
     private func multiply(block: Int, _ weights: UnsafePointer<S>, _ rows: PackedDataSet.Rows<S>,
                           _ batch: UnsafePointer<Int>, _ m: Int, _ zs: UnsafeMutablePointer<S>) {
         let blockEnd = UInt16(truncatingIfNeeded: min(inputs, (block + 1) * Self.blockRows) - 1)
