@@ -229,6 +229,8 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         }
     }
 
+    /// w → decay·w − step·∇w; without weight decay the product 1·w is left out, since it
+    /// is w exactly (the same bits).
     @inline(__always)
     private func descend(_ w: UnsafeMutablePointer<S>, _ gradient: V, _ u: Update, decays: Bool) {
         let kept = decays ? V(repeating: u.decay) * Kernels.load(w) : Kernels.load(w)

@@ -90,15 +90,7 @@ enum Kernels {
     private static func write<S: FastScalar>(_ acc: SIMD8<S>, _ p: UnsafeMutablePointer<S>, _ output: Output<S>) {
         switch output {
         case .set: store(acc, p)
-        case let .descend(decay, step): store(descended(load(p), decay: decay, step: step, gradient: acc), p)
+        case let .descend(decay, step): store(SIMD8(repeating: decay) * load(p) - SIMD8(repeating: step) * acc, p)
         }
-    }
-
-    /// decay·w − step·∇w, the textbook's update. Without weight decay (decay = 1) the
-    /// product 1·w is skipped: it is w exactly, so the result is the same bits.
-    @inline(__always)
-    static func descended<S: FastScalar>(_ w: SIMD8<S>, decay: S, step: S, gradient: SIMD8<S>) -> SIMD8<S> {
-        let kept = decay == 1 ? w : SIMD8(repeating: decay) * w
-        return kept - SIMD8(repeating: step) * gradient
     }
 }

@@ -77,8 +77,9 @@ struct Bench: ParsableCommand {
             var fastSeconds: Double?
             for precision in fastPrecisions {
                 let fast = try timing.fast(epochs: epochsFast, precision: precision)
-                fastSeconds = fastSeconds ?? fast.seconds
-                table.append(row(sizes, precision == .double ? "fast" : "fast Float", fast, fastSeconds ?? fast.seconds))
+                let baseline = fastSeconds ?? fast.seconds
+                fastSeconds = baseline
+                table.append(row(sizes, precision == .double ? "fast" : "fast Float", fast, baseline))
             }
             let baseline = fastSeconds ?? .nan
             if epochsTextbook > 0 {
