@@ -1,5 +1,5 @@
 import Foundation
-import Lessons
+import Course
 import Testing
 import Zlib
 

@@ -1,7 +1,7 @@
 import Foundation
 import Rendering
 import Testing
-@testable import Perceptrons
+@testable import PerceptronCircuits
 
 @Suite("σ versus step pictures")
 struct StepSigmoidSketchTests {
