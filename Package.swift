@@ -93,7 +93,12 @@ let tools: [(product: String, target: Target)] = [
 ]
 
 let tests: [Target] = [
-    .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
+    /// What the test targets share (as argument-parser's `ArgumentParserTestHelpers` and
+    /// swift-numerics' `_TestSupport`): the one child-process runner, built executables,
+    /// temporary directories, approximate comparisons, golden files.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
     .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
@@ -101,19 +106,19 @@ let tests: [Target] = [
     .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
     .testTarget(
         name: "BackpropTraceTests",
-        dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace"],
+        dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace", "TestSupport"],
         exclude: ["Golden"]
     ),
-    .testTarget(name: "PerceptronCircuitsTests", dependencies: ["PerceptronCircuits", "BackpropEngine", "Rendering"]),
-    .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking"]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
-    .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
-    .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets"]),
+    .testTarget(name: "PerceptronCircuitsTests", dependencies: ["PerceptronCircuits", "BackpropEngine", "Rendering", "TestSupport"]),
+    .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking", "TestSupport"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib", "TestSupport"]),
+    .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib", "TestSupport"]),
+    .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "TestSupport"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
-    .testTarget(name: "LessonsTests", dependencies: ["Course"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Course", "TestSupport"]),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.
-    .testTarget(name: "BadInputTests", dependencies: ["Course", "Zlib"]),
+    .testTarget(name: "BadInputTests", dependencies: ["TestSupport", "Zlib"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
 ]
 
