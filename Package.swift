@@ -41,7 +41,7 @@ let libraries: [Target] = [
     .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking"]),
 
     /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
-    .target(name: "Perceptrons", dependencies: ["BackpropEngine", "Rendering"]),
+    .target(name: "PerceptronCircuits", dependencies: ["BackpropEngine", "Rendering"]),
 
     /// The fast engine: matrix-form mini-batch backprop over padded SIMD buffers,
     /// proven equal to BackpropEngine by FastEngineTests. Tuned for the building CPU in release.
@@ -69,7 +69,7 @@ let libraries: [Target] = [
     .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering"]),
 
     /// The course: reading lesson files, normalising output, running lesson commands.
-    .target(name: "Lessons", dependencies: ["BackpropEngine", "Rendering"]),
+    .target(name: "Course", dependencies: ["BackpropEngine", "Rendering"]),
 
     /// libFuzzer entry points for the file parsers (built with -sanitize=fuzzer by Fuzz/run).
     .target(name: "FuzzTargets", dependencies: ["BackpropEngine", "Datasets"]),
@@ -78,8 +78,8 @@ let libraries: [Target] = [
 /// Executables: (product name, target name, libraries).
 let tools: [(product: String, target: Target)] = [
     ("xor", tool("xor", ["BackpropEngine", "Rendering"])),
-    ("perceptrons", tool("perceptrons", ["Perceptrons", "BackpropEngine", "Rendering"])),
-    ("sigmoid-limit", tool("sigmoid-limit", ["Perceptrons", "BackpropEngine", "Rendering"])),
+    ("perceptrons", tool("perceptrons", ["PerceptronCircuits", "BackpropEngine", "Rendering"])),
+    ("sigmoid-limit", tool("sigmoid-limit", ["PerceptronCircuits", "BackpropEngine", "Rendering"])),
     ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering"])),
     ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab"])),
@@ -89,11 +89,16 @@ let tools: [(product: String, target: Target)] = [
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
     ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
-    ("lessons", tool("LessonsTool", ["Lessons", "Rendering"])),
+    ("lessons", tool("lessons", ["Course", "Rendering"])),
 ]
 
 let tests: [Target] = [
-    .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
+    /// What the test targets share (as argument-parser's `ArgumentParserTestHelpers` and
+    /// swift-numerics' `_TestSupport`): the one child-process runner, built executables,
+    /// temporary directories, approximate comparisons, golden files.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
     .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
@@ -101,19 +106,19 @@ let tests: [Target] = [
     .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
     .testTarget(
         name: "BackpropTraceTests",
-        dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace"],
+        dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace", "TestSupport"],
         exclude: ["Golden"]
     ),
-    .testTarget(name: "PerceptronsTests", dependencies: ["Perceptrons", "BackpropEngine", "Rendering"]),
-    .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking"]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
-    .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
-    .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets"]),
+    .testTarget(name: "PerceptronCircuitsTests", dependencies: ["PerceptronCircuits", "BackpropEngine", "Rendering", "TestSupport"]),
+    .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking", "TestSupport"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib", "TestSupport"]),
+    .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib", "TestSupport"]),
+    .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "TestSupport"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
-    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Course", "TestSupport"]),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.
-    .testTarget(name: "BadInputTests", dependencies: ["Lessons", "Zlib"]),
+    .testTarget(name: "BadInputTests", dependencies: ["TestSupport", "Zlib"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
 ]
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
-import Perceptrons
+import PerceptronCircuits
 
 /// `perceptrons adder`: chapter 1's two-bit adder from NAND perceptrons.
 struct AdderCommand: ParsableCommand {

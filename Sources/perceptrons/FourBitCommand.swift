@@ -1,6 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
-import Perceptrons
+import PerceptronCircuits
 
 /// `perceptrons four-bit`: the layer that turns 10 digit outputs into 4 bits.
 struct FourBitCommand: ParsableCommand {

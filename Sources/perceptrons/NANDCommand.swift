@@ -1,6 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
-import Perceptrons
+import PerceptronCircuits
 
 /// `perceptrons nand`: the NAND perceptron's truth table.
 struct NANDCommand: ParsableCommand {

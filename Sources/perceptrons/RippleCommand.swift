@@ -1,6 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
-import Perceptrons
+import PerceptronCircuits
 
 /// `perceptrons ripple --bits N`: an n-bit adder from NAND perceptrons, checked against a + b.
 struct RippleCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
-import Perceptrons
+import PerceptronCircuits
 
 /// `perceptrons scaling`: multiplying all weights and biases by c > 0 changes no output.
 struct ScalingCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
-import Perceptrons
+import PerceptronCircuits
 
 /// The default run: every perceptron section of chapter 1 in turn.
 struct Tour: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BackpropEngine
 import CommandLineSupport
-import Perceptrons
+import PerceptronCircuits
 import Rendering
 
 /// `sigmoid-limit`: sigmoid neurons with weights and biases times c approach perceptrons

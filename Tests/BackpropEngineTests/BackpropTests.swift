@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BackpropEngine
+import TestSupport
 
 @Suite("Backprop: BP1–BP4 against hand computations")
 struct BackpropTests {

@@ -15,8 +15,3 @@ func fixedNetwork(cost: Cost = .quadratic) throws -> Network {
         cost: cost
     )
 }
-
-/// |a − b| ≤ tolerance · max(1, |a|, |b|).
-func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
-    abs(a - b) <= tolerance * max(1, abs(a), abs(b))
-}

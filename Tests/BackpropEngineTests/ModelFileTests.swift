@@ -1,13 +1,12 @@
 import Foundation
 import Testing
 @testable import BackpropEngine
+import TestSupport
 
 @Suite("Model files in network2.py's JSON layout")
 struct ModelFileTests {
-    func temporaryPath(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("backproplab-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
+    func temporaryPath(_ name: String) throws -> String {
+        try TemporaryDirectory(prefix: "model-file").file(name)
     }
 
     @Test("save then load gives the same network bit for bit", arguments: Cost.allCases)
@@ -16,7 +15,7 @@ struct ModelFileTests {
         network.biases[0][0] = .leastNonzeroMagnitude  // the smallest subnormal
         network.weights[1][0, 0] = -1.7976931348623157e308
         network.weights[0][1, 1] = 0.1
-        let path = temporaryPath("model.json")
+        let path = try temporaryPath("model.json")
         try ModelFile.save(network, to: path)
         let loaded = try ModelFile.load(from: path)
         #expect(loaded.sizes == network.sizes && loaded.cost == cost)
@@ -41,9 +40,9 @@ struct ModelFileTests {
 
     @Test("a saved model has network2's shapes when Python's json.load reads it")
     func pythonReadsIt() throws {
-        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let python = ChildProcess.python3
         let network = try Network(sizes: [4, 3, 2], cost: .crossEntropy, seed: 1)
-        let path = temporaryPath("py.json")
+        let path = try temporaryPath("py.json")
         try ModelFile.save(network, to: path)
         guard let python else {
             // Without Python, check the same facts with Foundation's JSON parser.
@@ -60,15 +59,9 @@ struct ModelFileTests {
         assert m["cost"] == "CrossEntropyCost"
         print(repr(m["weights"][0][0][0]))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let result = try ChildProcess.run(python, ["-c", script, path], timeout: .seconds(60))
+        #expect(result.status == 0)
+        let printed = result.stdout
         #expect(Double(printed.trimmingCharacters(in: .whitespacesAndNewlines)) == network.weights[0][0, 0])
     }
 
@@ -94,7 +87,7 @@ struct ModelFileTests {
           arguments: broken.indices)
     func brokenFiles(index: Int) throws {
         let (text, problem) = Self.broken[index]
-        let path = temporaryPath("broken.json")
+        let path = try temporaryPath("broken.json")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let error = try #require(throws: ModelFileError.self) { try ModelFile.load(from: path) }
         #expect(error.file == path)
@@ -105,7 +98,7 @@ struct ModelFileTests {
 
     @Test("a missing file and a directory are named as such")
     func missingAndDirectory() throws {
-        let path = temporaryPath("absent.json")
+        let path = try temporaryPath("absent.json")
         #expect(throws: ModelFileError(file: path, problem: "no such file")) { try ModelFile.load(from: path) }
         let dir = (path as NSString).deletingLastPathComponent
         #expect(throws: ModelFileError(file: dir, problem: "is a directory, not a model file")) { try ModelFile.load(from: dir) }
@@ -113,7 +106,7 @@ struct ModelFileTests {
 
     @Test("saving over an existing file replaces it whole; a NaN network is refused and leaves the old file")
     func atomicSave() throws {
-        let path = temporaryPath("model.json")
+        let path = try temporaryPath("model.json")
         let first = try Network(sizes: [3, 2], seed: 1)
         try ModelFile.save(first, to: path)
         var poisoned = try Network(sizes: [3, 2], seed: 2)

@@ -1,5 +1,6 @@
 import Testing
 @testable import BackpropEngine
+import TestSupport
 
 @Suite("Network: shapes, initialisation, feedforward")
 struct NetworkTests {

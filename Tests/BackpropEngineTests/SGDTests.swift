@@ -1,5 +1,6 @@
 import Testing
 @testable import BackpropEngine
+import TestSupport
 
 @Suite("SGD: learning, determinism, L2")
 struct SGDTests {

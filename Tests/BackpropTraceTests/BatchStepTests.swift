@@ -1,6 +1,7 @@
 import BackpropEngine
 import Testing
 @testable import BackpropTrace
+import TestSupport
 
 @Suite("BatchStep: per-example gradients, mean and the engine's update")
 struct BatchStepTests {

@@ -1,6 +1,7 @@
 import BackpropEngine
 import Testing
 @testable import BackpropTrace
+import TestSupport
 
 @Suite("ExampleTrace: the displayed operands reproduce the engine's δ")
 struct ExampleTraceTests {

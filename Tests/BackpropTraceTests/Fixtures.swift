@@ -12,8 +12,3 @@ func smallNetwork(cost: Cost = .quadratic) throws -> Network {
         cost: cost
     )
 }
-
-/// |a − b| ≤ tolerance · max(1, |a|, |b|), entry by entry.
-func close(_ u: [Double], _ v: [Double], _ tolerance: Double = 1e-12) -> Bool {
-    u.count == v.count && zip(u, v).allSatisfy { abs($0 - $1) <= tolerance * max(1, abs($0), abs($1)) }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The JSON trace of a hand-written `network2.py` model file, against values computed
 /// here separately: plain scalar loops over the book's formulas, without the engine.
@@ -35,13 +36,9 @@ struct ModelFileTraceTests {
         return [2: (z2, a2, d2, outer(d2, x)), 3: (z3, a3, d3, outer(d3, a2))]
     }
 
-    static func close(_ a: Double, _ b: Double) -> Bool {
-        abs(a - b) <= 1e-12 * max(abs(a), abs(b)) || a == b
-    }
-
     static func allClose(_ a: [Double]?, _ b: [Double]) -> Bool {
         guard let a, a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { close($0, $1) }
+        return close(a, b, 1e-12, floor: 0)
     }
 
     @Test("z, a, δ, ∇b and ∇w agree to 1e-12 relative", arguments: ["QuadraticCost", "CrossEntropyCost"])
@@ -73,7 +70,7 @@ struct ModelFileTraceTests {
         let c = cost == "QuadraticCost"
             ? 0.5 * zip(a3, Self.y).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
             : -zip(a3, Self.y).reduce(0) { $0 + ($1.1 == 0 ? 0 : $1.1 * log($1.0)) + ($1.1 == 1 ? 0 : (1 - $1.1) * log(1 - $1.0)) }
-        #expect(Self.close(json.cost_value, c))
+        #expect(close(json.cost_value, c, 1e-12, floor: 0))
     }
 
     @Test("a model file that is not network2 JSON: exit 2, one line")

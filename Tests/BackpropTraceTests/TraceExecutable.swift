@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `backprop-trace` executable, as swift-argument-parser's example
 /// tests run theirs: the binary sits beside the test bundle in `.build/<config>/`.
@@ -11,14 +12,7 @@ enum TraceExecutable {
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// The executable: next to the test bundle, else in `.build/debug`.
-    static var url: URL? {
-        let candidates = [
-            Bundle.main.bundleURL,
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-            packageRoot.appendingPathComponent(".build/debug"),
-        ].map { $0.appendingPathComponent("backprop-trace") }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var url: URL? { BuiltExecutable.url("backprop-trace") }
 
     struct Result {
         var status: Int32
@@ -30,34 +24,15 @@ enum TraceExecutable {
     /// from /dev/null (not a terminal).
     static func run(_ arguments: [String]) throws -> Result {
         guard let url else { throw NotBuilt() }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try ChildProcess.run(url, arguments, environment: ChildProcess.environment(["NO_COLOR": "1"]),
+                                          currentDirectory: packageRoot)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
-    /// The golden file `name`, or (with `UPDATE_GOLDEN=1` in the environment) writes
-    /// `actual` there first.
+    /// The golden file `name`, or (with `BACKPROPLAB_UPDATE_GOLDEN=1` in the environment)
+    /// writes `actual` there first.
     static func golden(_ name: String, actual: String) throws -> String {
-        let url = goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return try String(contentsOf: url, encoding: .utf8)
+        try Golden.text(name, in: goldenDirectory, actual: actual)
     }
 
     /// `text` with the closing check's error value replaced by `…`: that number comes

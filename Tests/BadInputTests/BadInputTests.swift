@@ -1,5 +1,5 @@
 import Foundation
-import Lessons
+import TestSupport
 import Testing
 import Zlib
 
@@ -8,23 +8,15 @@ import Zlib
 /// and a non-zero status (2 for a bad file, 64 for a bad flag) — never a trap.
 @Suite("Bad input: broken files and bad flags get one clear line")
 struct BadInputTests {
-    static let runner = CommandRunner(locator: ExecutableLocator(packageRoot: packageRoot))
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> CommandResult {
-        let command = LessonCommand(
-            commandLine: ([executable] + arguments).joined(separator: " "),
-            executable: executable, arguments: arguments, line: 0)
-        return try runner.capture(command)
+    static func run(_ executable: String, _ arguments: [String]) throws -> ChildResult {
+        try ChildProcess.run(built: executable, arguments, timeout: .seconds(120))
     }
 
     // MARK: Broken MNIST files
 
     /// A directory with four small valid IDX files, one of which the test then breaks.
     static func mnistDirectory(replacing name: String, with bytes: Data?) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bad-input-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryDirectory(prefix: "bad-input").url
         func images(_ n: Int) -> Data { header([0x08, 0x03], [n, 28, 28]) + Data((0..<(n * 784)).map { UInt8($0 % 251) }) }
         func labels(_ n: Int) -> Data { header([0x08, 0x01], [n]) + Data((0..<n).map { UInt8($0 % 10) }) }
         let files = ["train-images-idx3-ubyte": images(30), "train-labels-idx1-ubyte": labels(30),
@@ -63,11 +55,11 @@ struct BadInputTests {
         let (what, file, bytes, problem) = Self.brokenIDX[index]
         let dir = try Self.mnistDirectory(replacing: file, with: bytes)
         let result = try Self.run("mnist", ["baselines", "--data", dir])
-        #expect(result.status == 2, "\(what): \(result.standardError)")
-        let lines = result.standardError.split(separator: "\n")
-        #expect(lines.count == 1, "\(what): \(result.standardError)")
-        #expect(result.standardError.contains("\(dir)/\(file)"), "\(what): \(result.standardError)")
-        #expect(result.standardError.lowercased().contains(problem), "\(what): \(result.standardError)")
+        #expect(result.status == 2, "\(what): \(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(what): \(result.stderr)")
+        #expect(result.stderr.contains("\(dir)/\(file)"), "\(what): \(result.stderr)")
+        #expect(result.stderr.lowercased().contains(problem), "\(what): \(result.stderr)")
     }
 
     @Test("a directory where a file should be is named as such")
@@ -76,7 +68,7 @@ struct BadInputTests {
         try FileManager.default.createDirectory(atPath: "\(dir)/\(Self.labelsFile)", withIntermediateDirectories: false)
         let result = try Self.run("mnist", ["baselines", "--data", dir])
         #expect(result.status == 2)
-        #expect(result.standardError.contains("directory"), "\(result.standardError)")
+        #expect(result.stderr.contains("directory"), "\(result.stderr)")
     }
 
     // MARK: Broken model files
@@ -93,13 +85,13 @@ struct BadInputTests {
           arguments: brokenModels.indices, ["mnist", "gradcheck", "backprop-trace"])
     func brokenModel(index: Int, tool: String) throws {
         let (what, text, problem) = Self.brokenModels[index]
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-model-\(UUID().uuidString).json").path
+        let path = try TemporaryDirectory(prefix: "bad-model").file("model.json")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let arguments = tool == "mnist" ? ["evaluate", "--model", path, "--data", "/nonexistent"] : ["--model", path]
         let result = try Self.run(tool, arguments)
-        #expect(result.status == 2, "\(tool), \(what): \(result.standardError)")
-        #expect(result.standardError.split(separator: "\n").count == 1, "\(tool), \(what): \(result.standardError)")
-        #expect(result.standardError.contains(path) && result.standardError.contains(problem), "\(tool), \(what): \(result.standardError)")
+        #expect(result.status == 2, "\(tool), \(what): \(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(tool), \(what): \(result.stderr)")
+        #expect(result.stderr.contains(path) && result.stderr.contains(problem), "\(tool), \(what): \(result.stderr)")
     }
 
     // MARK: Bad flags
@@ -135,8 +127,8 @@ struct BadInputTests {
     func badFlag(index: Int) throws {
         let (tool, arguments, message) = Self.badFlags[index]
         let result = try Self.run(tool, arguments)
-        #expect(result.status == 64, "\(tool) \(arguments): \(result.standardError)")
-        #expect(result.standardError.hasPrefix("Error: "), "\(tool) \(arguments): \(result.standardError)")
-        #expect(result.standardError.contains(message), "\(tool) \(arguments): \(result.standardError)")
+        #expect(result.status == 64, "\(tool) \(arguments): \(result.stderr)")
+        #expect(result.stderr.hasPrefix("Error: "), "\(tool) \(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(tool) \(arguments): \(result.stderr)")
     }
 }

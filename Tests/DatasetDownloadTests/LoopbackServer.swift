@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small HTTP server on 127.0.0.1, run as a `python3` child process for one test
 /// and killed by `stop()`. It serves the files of `root` under several prefixes:
@@ -12,8 +13,7 @@ import Foundation
 ///
 /// It exits by itself when its stdin closes, so it cannot outlive a crashed test.
 final class LoopbackServer {
-    let process = Process()
-    let input = Pipe()
+    let child: RunningChild
     let port: Int
 
     var base: String { "http://127.0.0.1:\(port)" }
@@ -23,31 +23,21 @@ final class LoopbackServer {
         let script = NSTemporaryDirectory() + "backproplab-loopback-\(UUID().uuidString).py"
         try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: script) }
-        guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile) else {
-            return nil
-        }
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, root]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
+        guard let python = ChildProcess.python3 else { return nil }
+        child = try ChildProcess.start(python, [script, root], pipeInput: true)
         // The script prints its port once it is listening.
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 {
-            line.append(first)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
+        guard let line = child.firstLine(timeout: .seconds(30)), let port = Int(line) else {
+            child.send(SIGKILL)
+            _ = try? child.wait(timeout: .seconds(10))
             return nil
         }
         self.port = port
     }
 
     func stop() {
-        if process.isRunning { process.terminate() }
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        child.closeInput()
+        child.send(SIGKILL)
+        _ = try? child.wait(timeout: .seconds(10))
     }
 
     static let script = #"""

@@ -3,6 +3,7 @@ import Datasets
 import Foundation
 import Testing
 import Zlib
+import TestSupport
 
 /// Runs `body` with a loopback server serving `root`, always stopping it.
 func withServer(root: String, _ body: (LoopbackServer) async throws -> Void) async throws {

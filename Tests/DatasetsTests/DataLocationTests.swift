@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Where the data is: --data, then BACKPROPLAB_DATA, then the cache")
 struct DataLocationTests {

@@ -3,6 +3,7 @@ import Datasets
 import Foundation
 import Testing
 import Zlib
+import TestSupport
 
 @Suite("IDX files: valid and every kind of broken")
 struct IDXFileTests {

@@ -2,31 +2,18 @@ import Datasets
 import Foundation
 import Testing
 import Zlib
+import TestSupport
 
 /// The `mnist-data` executable built beside the test runner, if it is there.
-let mnistDataTool: String? = {
-    let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("mnist-data").path
-    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-}()
+let mnistDataTool: URL? = BuiltExecutable.url("mnist-data")
 
 @Suite("mnist-data: bad files give one line and exit status 2",
        .enabled(if: mnistDataTool != nil, "the mnist-data executable is not built beside the tests; skipped"))
 struct MNISTDataCommandTests {
     /// Runs the tool; returns its exit status, stdout and stderr.
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: mnistDataTool ?? "/nonexistent")
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try ChildProcess.run(built: "mnist-data", arguments, environment: environment, timeout: .seconds(120))
+        return (result.status, result.stdout, result.stderr)
     }
 
     @Test("each broken IDX file: status 2, one line naming the file")

@@ -3,6 +3,7 @@ import Datasets
 import Foundation
 import Testing
 import Zlib
+import TestSupport
 
 @Suite("MNIST sets: images checked against labels")
 struct MNISTSetTests {

@@ -2,15 +2,10 @@ import BackpropEngine
 import Datasets
 import Foundation
 import Testing
+import TestSupport
 
 /// The real MNIST files beside the project (`../shared/data/mnist`), if present.
-let realMNISTDirectory: String? = {
-    let candidates = [
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/data/mnist").standardized.path,
-        FileManager.default.currentDirectoryPath + "/../shared/data/mnist",
-    ]
-    return candidates.first { FileManager.default.fileExists(atPath: $0 + "/train-images-idx3-ubyte.gz") }
-}()
+let realMNISTDirectory: String? = PackagePaths.sharedMNISTIfPresent
 
 @Suite("MNIST: the book's split of the real files")
 struct MNISTTests {

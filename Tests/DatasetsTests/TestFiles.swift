@@ -2,44 +2,7 @@ import Datasets
 import Foundation
 import Testing
 import Zlib
-
-/// A fresh temporary directory for one test, removed by `remove()`.
-struct TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "backproplab-datasets-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    /// A directory that already exists (removing it is the creator's business).
-    init(existing path: String) {
-        self.path = path
-    }
-
-    /// `path/name`.
-    func file(_ name: String) -> String { path + "/" + name }
-
-    /// Writes `data` to `path/name` and returns the file's path.
-    @discardableResult
-    func write(_ name: String, _ data: Data) throws -> String {
-        let file = file(name)
-        try data.write(to: URL(fileURLWithPath: file))
-        return file
-    }
-
-    /// The names of the files in the directory, sorted.
-    func contents() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-    }
-
-    func remove() {
-        // Restore permissions a test may have taken away, so removal succeeds.
-        _ = chmod(path, 0o755)
-        for name in contents() { _ = chmod(file(name), 0o644) }
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
+import TestSupport
 
 /// A small synthetic MNIST-like set: `count` images of `rows` × `columns`, pixel
 /// values and labels following a simple pattern.

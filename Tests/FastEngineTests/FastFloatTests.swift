@@ -2,6 +2,7 @@ import Testing
 import BackpropEngine
 import GradientChecking
 @testable import FastEngine
+import TestSupport
 
 /// The Float option, checked the way the Double engine is, with tolerances for Float's
 /// 24-bit significand (unit roundoff 6e-8) instead of exact equality.
@@ -16,7 +17,7 @@ struct FastFloatTests {
                 let network = try Network(sizes: sizes, initializer: .scaled, cost: cost, generator: &generator)
                 let batch = randomExamples(batchSize, sizes: sizes, generator: &generator)
                 let fast = FastNetwork(network, precision: .float).gradient(miniBatch: batch, lambda: lambda, n: 50)
-                let textbook = textbookMeanGradient(network, batch, lambda: lambda, n: 50)
+                let textbook = TextbookGradient.mean(network: network, batch: batch, lambda: lambda, n: 50)
                 #expect(relativeError(fast.flattened, textbook.flattened) <= 1e-5, "\(cost), λ = \(lambda)")
                 #expect(relativeError(fast.flattened, textbook.flattened) > 0, "Float really rounds: not the Double path")
             }

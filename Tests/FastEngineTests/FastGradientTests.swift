@@ -2,6 +2,7 @@ import Testing
 import BackpropEngine
 import GradientChecking
 @testable import FastEngine
+import TestSupport
 
 @Suite("Fast gradient = mean of textbook backprop gradients")
 struct FastGradientTests {
@@ -15,7 +16,7 @@ struct FastGradientTests {
                     let network = try Network(sizes: sizes, cost: cost, generator: &generator)
                     let batch = randomExamples(batchSize, sizes: sizes, generator: &generator)
                     let fast = FastNetwork(network).gradient(miniBatch: batch, lambda: lambda, n: 50)
-                    let textbook = textbookMeanGradient(network, batch, lambda: lambda, n: 50)
+                    let textbook = TextbookGradient.mean(network: network, batch: batch, lambda: lambda, n: 50)
                     for l in 0..<(sizes.count - 1) {
                         #expect(relativeError(fast.nablaW[l].elements, textbook.nablaW[l].elements) <= 1e-12,
                                 "∇w layer \(l + 2), \(cost), λ = \(lambda)")

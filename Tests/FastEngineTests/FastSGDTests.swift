@@ -1,6 +1,7 @@
 import Testing
 import BackpropEngine
 @testable import FastEngine
+import TestSupport
 
 @Suite("Fast SGD = textbook SGD")
 struct FastSGDTests {

@@ -12,25 +12,6 @@ func randomExamples(_ count: Int, sizes: [Int], generator: inout SeededGenerator
     }
 }
 
-/// The largest |a − b| over two lists, divided by the largest |a| (a relative error
-/// for the whole list, so that entries near 0 are judged on the list's own scale).
-func relativeError(_ a: [Double], _ b: [Double]) -> Double {
-    guard a.count == b.count else { return .infinity }
-    let scale = max(a.map(abs).max() ?? 0, b.map(abs).max() ?? 0, .leastNormalMagnitude)
-    return zip(a, b).map { abs($0 - $1) }.max().map { $0 / scale } ?? 0
-}
-
-/// The textbook mean gradient of a mini-batch: (1/m) Σₓ backprop(x, y), plus (λ/n)·w.
-func textbookMeanGradient(_ network: Network, _ batch: [Example], lambda: Double, n: Int) -> Gradient {
-    var sum = Gradient(zerosLike: network)
-    for example in batch { sum = sum + network.backprop(x: example.x, y: example.y) }
-    var mean = (1 / Double(batch.count)) * sum
-    if lambda > 0 {
-        mean.nablaW = zip(mean.nablaW, network.weights).map { $0 + (lambda / Double(n)) * $1 }
-    }
-    return mean
-}
-
 /// Shapes the equality tests run over: tiny, deep, one wider than a 32-column tile
 /// with a remainder, and a single-output net.
 let testShapes: [[Int]] = [[2, 3, 1], [5, 4, 3], [7, 9, 2, 4], [13, 37, 10], [6, 41, 17, 3]]

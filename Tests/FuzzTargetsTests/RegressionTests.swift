@@ -16,13 +16,13 @@ struct RegressionTests {
     @Test("every fuzz target has saved inputs, and every saved input's folder names a target")
     func folders() throws {
         let folders = try FileManager.default.contentsOfDirectory(atPath: Self.root.path).sorted()
-        #expect(folders == FuzzTargets.all.keys.sorted())
+        #expect(folders == FuzzEntryPoints.all.keys.sorted())
         for target in folders { #expect(!Self.inputs(target).isEmpty, "\(target) has no saved inputs") }
     }
 
-    @Test("saved inputs replay without trapping", arguments: FuzzTargets.all.keys.sorted())
+    @Test("saved inputs replay without trapping", arguments: FuzzEntryPoints.all.keys.sorted())
     func replay(target: String) throws {
-        let run = try #require(FuzzTargets.all[target])
+        let run = try #require(FuzzEntryPoints.all[target])
         for name in Self.inputs(target) {
             run(try Data(contentsOf: Self.root.appendingPathComponent(target).appendingPathComponent(name)))
         }

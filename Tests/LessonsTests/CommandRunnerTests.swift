@@ -1,5 +1,5 @@
 import Foundation
-import Lessons
+import Course
 import Testing
 
 @Suite("Finding and running the built executables")

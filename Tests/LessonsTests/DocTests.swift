@@ -1,5 +1,5 @@
 import Foundation
-import Lessons
+import Course
 import Testing
 
 /// The doc-test: every command a lesson shows is run, and what it prints must be what

@@ -1,4 +1,4 @@
-import Lessons
+import Course
 import Testing
 
 @Suite("Lesson files: title, goal and command blocks")

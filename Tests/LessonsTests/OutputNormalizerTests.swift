@@ -1,4 +1,4 @@
-import Lessons
+import Course
 import Testing
 
 @Suite("Output normalisation for the doc-test")

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 
 /// A throwaway package root with a `.build/<configuration>` directory, removed on deinit.
 final class ScratchPackage {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-test-\(UUID().uuidString)")
+        root = try TemporaryDirectory(prefix: "lessons-test").url
         try FileManager.default.createDirectory(at: root.appendingPathComponent("lessons"), withIntermediateDirectories: true)
         try Data("// swift-tools-version:6.1\n".utf8).write(to: root.appendingPathComponent("Package.swift"))
     }

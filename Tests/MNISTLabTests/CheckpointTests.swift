@@ -2,6 +2,7 @@ import BackpropEngine
 import Foundation
 import MNISTLab
 import Testing
+import TestSupport
 
 @Suite struct CheckpointTests {
     func checkpoint() throws -> Checkpoint {
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func savesAtomicallyAndLoadsBack() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TemporaryDirectory(prefix: "mnistlab").url
         let path = directory.appendingPathComponent("run.ckpt.json").path
         let saved = try checkpoint()
         try saved.save(to: path)
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func aPlainModelIsNotACheckpoint() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TemporaryDirectory(prefix: "mnistlab").url
         let path = directory.appendingPathComponent("model.json").path
         try ModelFile.save(try checkpoint().network, to: path)
         #expect {

@@ -2,6 +2,7 @@ import BackpropEngine
 import Foundation
 import MNISTLab
 import Testing
+import TestSupport
 
 @Suite struct EvaluationSessionTests {
     /// A model trained briefly on the synthetic digits, saved to a file.
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func printsScoreMatrixAndMistakesAndWritesThePNG() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TemporaryDirectory(prefix: "mnistlab").url
         let (path, network) = try savedModel(in: directory)
         let png = directory.appendingPathComponent("mistakes.png").path
         var lines: [String] = []
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func aModelThatDoesNotFitMNISTIsRefusedBeforeTheDataIsLoaded() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TemporaryDirectory(prefix: "mnistlab").url
         let path = directory.appendingPathComponent("xor.json").path
         try ModelFile.save(try Network(sizes: [2, 3, 1], seed: 1), to: path)
         var loaded = false

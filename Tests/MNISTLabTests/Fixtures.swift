@@ -2,26 +2,13 @@ import BackpropEngine
 import Datasets
 import Foundation
 import MNISTLab
-
-/// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+import TestSupport
 
 /// The real MNIST files every test and benchmark shares: `../shared/data/mnist`.
-let mnistDirectory = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
+let mnistDirectory = PackagePaths.sharedMNIST.path
 
 /// Real MNIST, loaded once per test process (a few seconds in a debug build).
 let realMNIST: Result<MNIST, DatasetError> = Result { () throws(DatasetError) in try MNIST.load(directory: mnistDirectory) }
-
-/// The built `mnist` executable beside this test bundle (`swift test` builds it).
-let mnistExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    .deletingLastPathComponent().appendingPathComponent("mnist").path
-
-/// A fresh empty directory for one test's files.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("MNISTLabTests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
 
 /// A tiny made-up digit set: `count` images of 784 pixels whose label is which tenth of
 /// the image is lit, so even a small net learns it. Deterministic.
@@ -38,48 +25,12 @@ func syntheticSplits(count: Int = 200) -> DigitSplits {
     return DigitSplits(training: training, validation: heldOut, test: heldOut)
 }
 
-/// What a child process did.
-struct ChildResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// Runs the `mnist` executable with `arguments` to completion.
+/// Runs the built `mnist` executable with `arguments` from the package root, to completion.
 func runMNIST(_ arguments: [String]) throws -> ChildResult {
-    let process = try startMNIST(arguments)
-    process.process.waitUntilExit()
-    return process.result()
+    try ChildProcess.run(built: "mnist", arguments)
 }
 
-/// A running `mnist` child with its output going to files.
-struct RunningChild {
-    var process: Process
-    var stdoutFile: URL
-    var stderrFile: URL
-
-    func result() -> ChildResult {
-        ChildResult(
-            status: process.terminationStatus,
-            stdout: (try? String(contentsOf: stdoutFile, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-        )
-    }
-}
-
-/// Starts the `mnist` executable with `arguments` from the package root.
+/// Starts the built `mnist` executable with `arguments` from the package root.
 func startMNIST(_ arguments: [String]) throws -> RunningChild {
-    let directory = try temporaryDirectory()
-    let out = directory.appendingPathComponent("stdout")
-    let err = directory.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: mnistExecutable)
-    process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    try process.run()
-    return RunningChild(process: process, stdoutFile: out, stderrFile: err)
+    try ChildProcess.start(BuiltExecutable.require("mnist"), arguments)
 }

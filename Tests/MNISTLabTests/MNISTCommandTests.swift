@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import MNISTLab
 import Testing
+import TestSupport
 
 /// The `mnist` executable as a user runs it: a real child process.
 @Suite struct MNISTCommandTests {
@@ -14,7 +15,7 @@ import Testing
     /// content and leaves no temporary files; `--resume CK` then finishes with exactly
     /// the model an uninterrupted run saves.
     @Test func ctrlCKeepsTheSavedFileAndResumeMatchesAnUninterruptedRun() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TemporaryDirectory(prefix: "mnistlab").url
         let reference = directory.appendingPathComponent("reference.json").path
         let model = directory.appendingPathComponent("model.json").path
         let checkpoint = directory.appendingPathComponent("run.ckpt.json").path
@@ -23,13 +24,12 @@ import Testing
         let uninterrupted = try startMNIST(quickRun() + ["--save", reference])
         let child = try startMNIST(quickRun() + ["--save", model, "--checkpoint", checkpoint])
         let deadline = Date().addingTimeInterval(120)
-        while !FileManager.default.fileExists(atPath: checkpoint), child.process.isRunning, Date() < deadline {
+        while !FileManager.default.fileExists(atPath: checkpoint), child.isRunning, Date() < deadline {
             usleep(20_000)
         }
-        #expect(child.process.isRunning, "the run should still be training after its first epoch")
-        kill(child.process.processIdentifier, SIGINT)
-        child.process.waitUntilExit()
-        let interrupted = child.result()
+        #expect(child.isRunning, "the run should still be training after its first epoch")
+        child.send(SIGINT)
+        let interrupted = try child.wait()
         #expect(interrupted.status == 130)
         #expect(interrupted.stderr.contains("interrupted during epoch"))
         #expect(interrupted.stderr.contains("\(model) was not written"))
@@ -46,13 +46,13 @@ import Testing
         let resumed = try runMNIST(quickRun() + ["--save", model, "--checkpoint", checkpoint, "--resume", checkpoint])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("resumed from \(checkpoint) after \(saved.history.count) epoch"))
-        uninterrupted.process.waitUntilExit()
-        #expect(uninterrupted.result().status == 0)
+        let uninterruptedResult = try uninterrupted.wait()
+        #expect(uninterruptedResult.status == 0)
         let same = try Data(contentsOf: URL(fileURLWithPath: model)) == Data(contentsOf: URL(fileURLWithPath: reference))
         #expect(same, "the resumed run's model differs from the uninterrupted run's")
         let lastLine = { (text: String) in text.split(separator: "\n").last { $0.hasPrefix("Epoch 2: ") }.map { $0.prefix { $0 != "(" } } }
         #expect(lastLine(resumed.stdout) != nil)
-        #expect(lastLine(resumed.stdout) == lastLine(uninterrupted.result().stdout))
+        #expect(lastLine(resumed.stdout) == lastLine(uninterruptedResult.stdout))
     }
 
     @Test(arguments: [

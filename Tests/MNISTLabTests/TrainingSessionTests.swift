@@ -3,6 +3,7 @@ import Datasets
 import Foundation
 import MNISTLab
 import Testing
+import TestSupport
 
 @Suite struct TrainingSessionTests {
     /// A short real run on MNIST that must clearly learn, as issue 6 asks: one epoch on
@@ -18,7 +19,7 @@ import Testing
             sizes: [784, 30, 10], epochs: 1, batch: 10, eta: 3.0, cost: .quadratic, initializer: .scaled,
             seed: 1, trainingCount: 10_000, evaluation: .validation, evaluationCount: 10_000
         ))
-        let directory = try temporaryDirectory()
+        let directory = try TemporaryDirectory(prefix: "mnistlab").url
         options.savePath = directory.appendingPathComponent("model.json").path
         var lines: [String] = []
         let report = try TrainingSession.run(options, data: data) { lines.append($0) }
@@ -33,7 +34,7 @@ import Testing
 
     @Test func printsEpochLinesASummaryAndAPlot() throws {
         var options = TrainingOptions(settings: TrainingSettings(sizes: [784, 5, 10], epochs: 2, seed: 3, trainingCount: 200, evaluationCount: 50))
-        let directory = try temporaryDirectory()
+        let directory = try TemporaryDirectory(prefix: "mnistlab").url
         options.plotPath = directory.appendingPathComponent("curve.svg").path
         var lines: [String] = []
         try TrainingSession.run(options, data: syntheticSplits()) { lines.append($0) }

@@ -1,6 +1,6 @@
 import BackpropEngine
 import Testing
-@testable import Perceptrons
+@testable import PerceptronCircuits
 
 @Suite("Ripple-carry adder from NAND perceptrons")
 struct RippleCarryAdderTests {

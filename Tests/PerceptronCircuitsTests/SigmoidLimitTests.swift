@@ -1,6 +1,6 @@
 import BackpropEngine
 import Testing
-@testable import Perceptrons
+@testable import PerceptronCircuits
 
 @Suite("Sigmoid neurons approaching perceptrons as c → ∞")
 struct SigmoidLimitTests {

@@ -1,6 +1,6 @@
 import BackpropEngine
 import Testing
-@testable import Perceptrons
+@testable import PerceptronCircuits
 
 @Suite("The 4-bit output layer")
 struct FourBitOutputLayerTests {

@@ -10,7 +10,7 @@ import Foundation
 /// links it into one libFuzzer binary, and picks the target with the environment
 /// variable `BACKPROPLAB_FUZZ_TARGET`. The tests replay every saved input in
 /// `Tests/FuzzTargetsTests/Regressions/` through the same functions.
-public enum FuzzTargets {
+public enum FuzzEntryPoints {
     /// The targets by name.
     public static let all: [String: @Sendable (Data) -> Void] = [
         "model": fuzzModelFile,
@@ -27,7 +27,7 @@ public enum FuzzTargets {
     }
 }
 
-extension FuzzTargets {
+extension FuzzEntryPoints {
     /// The IDX reader (`IDXFile(parsing:)`, plain or gzip), and for a parsed
     /// three-dimensional file the MNIST image set built on it.
     @Sendable
@@ -47,7 +47,7 @@ extension FuzzTargets {
 #if FUZZING
 private let selectedTarget: @Sendable (Data) -> Void = {
     let name = ProcessInfo.processInfo.environment["BACKPROPLAB_FUZZ_TARGET"] ?? "model"
-    return FuzzTargets.all[name] ?? FuzzTargets.fuzzModelFile
+    return FuzzEntryPoints.all[name] ?? FuzzEntryPoints.fuzzModelFile
 }()
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Lessons
+import Course
 import Rendering
 
 /// The course tour: lists the lessons, or runs one lesson's commands in order.

@@ -1,7 +1,8 @@
 import Foundation
 import Rendering
 import Testing
-@testable import Perceptrons
+@testable import PerceptronCircuits
+import TestSupport
 
 @Suite("σ versus step pictures")
 struct StepSigmoidSketchTests {
@@ -16,9 +17,9 @@ struct StepSigmoidSketchTests {
 
     @Test("plots are written as SVG or PNG by extension, other names refused")
     func plotFiles() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("perceptrons-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory(prefix: "perceptrons")
+        defer { temporary.remove() }
+        let dir = temporary.url
         let plot = StepSigmoidSketch.plot()
         try plot.write(to: dir.appendingPathComponent("s.svg").path)
         try plot.write(to: dir.appendingPathComponent("s.png").path)

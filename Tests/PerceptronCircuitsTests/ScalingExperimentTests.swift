@@ -1,6 +1,6 @@
 import BackpropEngine
 import Testing
-@testable import Perceptrons
+@testable import PerceptronCircuits
 
 @Suite("Scaling a perceptron network by c > 0")
 struct ScalingExperimentTests {

@@ -1,6 +1,6 @@
 import BackpropEngine
 import Testing
-@testable import Perceptrons
+@testable import PerceptronCircuits
 
 @Suite("Two-bit adder from NAND perceptrons")
 struct TwoBitAdderTests {

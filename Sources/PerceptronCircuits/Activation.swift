@@ -23,7 +23,7 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     /// The activation of a neuron with weighted input `z`.
     public func callAsFunction(_ z: Double) -> Double {
         switch self {
-        case .step: Perceptrons.step(z)
+        case .step: PerceptronCircuits.step(z)
         case .sigmoid: BackpropEngine.sigmoid(z)
         }
     }
@@ -31,7 +31,7 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     /// The activations of a layer with weighted inputs `z`.
     public func callAsFunction(_ z: Vector) -> Vector {
         switch self {
-        case .step: Perceptrons.step(z)
+        case .step: PerceptronCircuits.step(z)
         case .sigmoid: BackpropEngine.sigmoid(z)
         }
     }

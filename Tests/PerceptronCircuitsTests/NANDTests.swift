@@ -1,6 +1,6 @@
 import BackpropEngine
 import Testing
-@testable import Perceptrons
+@testable import PerceptronCircuits
 
 @Suite("NAND perceptron")
 struct NANDTests {

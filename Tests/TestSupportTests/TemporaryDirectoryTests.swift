@@ -1,0 +1,28 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Temporary directories and golden files")
+struct TemporaryDirectoryTests {
+    @Test("a fresh directory, written to, listed and removed even after a chmod")
+    func lifecycle() throws {
+        let directory = try TemporaryDirectory(prefix: "support")
+        #expect(directory.contents().isEmpty)
+        let file = try directory.write("a.txt", Data("hi".utf8))
+        #expect(file == directory.path + "/a.txt")
+        try directory.write(".hidden", Data())
+        #expect(directory.contents() == [".hidden", "a.txt"])
+        #expect(chmod(directory.path, 0o500) == 0)
+        directory.remove()
+        #expect(!FileManager.default.fileExists(atPath: directory.path))
+    }
+
+    @Test("a missing golden file is an error that says how to write it")
+    func missingGolden() throws {
+        guard !Golden.isUpdating else { return }
+        let directory = try TemporaryDirectory(prefix: "golden")
+        defer { directory.remove() }
+        let error = #expect(throws: Golden.Missing.self) { try Golden.text("absent.txt", in: directory.url, actual: "x") }
+        #expect(error?.description.contains("BACKPROPLAB_UPDATE_GOLDEN=1") == true)
+    }
+}
