@@ -105,9 +105,9 @@ public struct ProbeOutcome: Sendable {
         let (b, w) = if case .updated = answer { ("biases", "weights") } else { ("nabla_b", "nabla_w") }
         for (i, (nb, nw)) in zip(g.nablaB, g.nablaW).enumerated() {
             let bad = nb.elements.filter { !$0.isFinite }.count
-            if bad > 0 { return "\(b)[\(i)] (layer \(i + 2)) has \(bad) entr\(bad == 1 ? "y" : "ies") that are NaN or ±∞" }
+            if bad > 0 { return "\(b)[\(i)] (layer \(i + 2)) has \(bad) \(bad == 1 ? "entry that is" : "entries that are") NaN or ±∞" }
             let badW = nw.elements.filter { !$0.isFinite }.count
-            if badW > 0 { return "\(w)[\(i)] (layer \(i + 2)) has \(badW) entr\(badW == 1 ? "y" : "ies") that are NaN or ±∞" }
+            if badW > 0 { return "\(w)[\(i)] (layer \(i + 2)) has \(badW) \(badW == 1 ? "entry that is" : "entries that are") NaN or ±∞" }
         }
         return nil
     }

@@ -21,7 +21,7 @@ struct BackpropServer: ParsableCommand {
         let gradient = bug?.gradient ?? TextbookGradient.mean
         while let line = readLine() {
             print(answer(line, gradient: gradient))
-            fflush(stdout)
+            fflush(nil)
         }
     }
 
