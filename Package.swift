@@ -37,6 +37,13 @@ let libraries: [Target] = [
     /// `gradcheck` (and its tests) depend on it.
     .target(name: "AutodiffOracle"),
 
+    /// Running someone else's program: argv without a shell, own process group, line
+    /// exchanges with deadlines, bounded stderr, SIGTERM then SIGKILL, always reaped.
+    .target(name: "ChildProcess"),
+    /// Checking a gradient another program computes: the JSON-lines protocol, the
+    /// built-in network.py adapter, the probing suite run against a child process.
+    .target(name: "ExternalGradient", dependencies: ["GradientChecking", "BackpropEngine", "AutodiffOracle", "ChildProcess"]),
+
     /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON.
     .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking"]),
 
@@ -80,7 +87,9 @@ let tools: [(product: String, target: Target)] = [
     ("xor", tool("xor", ["BackpropEngine", "Rendering"])),
     ("perceptrons", tool("perceptrons", ["PerceptronCircuits", "BackpropEngine", "Rendering"])),
     ("sigmoid-limit", tool("sigmoid-limit", ["PerceptronCircuits", "BackpropEngine", "Rendering"])),
-    ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle"])),
+    ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle", "ExternalGradient"])),
+    /// The worked example of the gradcheck protocol in Swift: answers with the textbook engine (or a zoo bug).
+    ("backprop-server", tool("backprop-server", ["BackpropEngine", "GradientChecking"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering"])),
     ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
@@ -104,6 +113,12 @@ let tests: [Target] = [
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
     .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
+    .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
+    /// Student modules and programs checked through the built gradcheck (real python3 + NumPy).
+    .testTarget(
+        name: "ExternalGradientTests",
+        dependencies: ["ExternalGradient", "GradientChecking", "BackpropEngine", "gradcheck", "backprop-server"]
+    ),
     .testTarget(
         name: "BackpropTraceTests",
         dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace", "TestSupport"],
@@ -127,6 +142,9 @@ let package = Package(
     products: [
         .library(name: "BackpropEngine", targets: ["BackpropEngine"]),
         .library(name: "GradientChecking", targets: ["GradientChecking"]),
+        .library(name: "AutodiffOracle", targets: ["AutodiffOracle"]),
+        .library(name: "ExternalGradient", targets: ["ExternalGradient"]),
+        .library(name: "ChildProcess", targets: ["ChildProcess"]),
         .library(name: "FastEngine", targets: ["FastEngine"]),
         .library(name: "Datasets", targets: ["Datasets"]),
     ] + tools.map { .executable(name: $0.product, targets: [$0.target.name]) },

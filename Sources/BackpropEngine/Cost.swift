@@ -31,15 +31,31 @@ public enum Cost: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The output error δᴸ = ∂C/∂zᴸ (BP1).
+    /// ∇ₐC = ∂C/∂aᴸ, the derivative of the cost with respect to the output activations
+    /// (`network.py`'s `cost_derivative`):
     ///
-    /// - quadratic: δᴸ = (aᴸ − y) ⊙ σ′(zᴸ), BP1 with ∇ₐC = aᴸ − y.
-    /// - cross-entropy: δᴸ = aᴸ − y; the σ′(zᴸ) of BP1 cancels against the
-    ///   1 / (a(1 − a)) of ∂C/∂a, which is why this cost learns fast when saturated.
+    /// - quadratic: ∇ₐC = aᴸ − y;
+    /// - cross-entropy: ∂C/∂aⱼ = (aⱼ − yⱼ) / (aⱼ(1 − aⱼ)), infinite where aⱼ is exactly 0 or 1.
+    public func derivative(a: Vector, y: Vector) -> Vector {
+        switch self {
+        case .quadratic:
+            return a - y
+        case .crossEntropy:
+            return Vector(zip(a.elements, y.elements).map { a, y in (a - y) / (a * (1 - a)) })
+        }
+    }
+
+    /// The output error δᴸ = ∂C/∂zᴸ (BP1: δᴸ = ∇ₐC ⊙ σ′(zᴸ)).
+    ///
+    /// - quadratic: δᴸ = (aᴸ − y) ⊙ σ′(zᴸ), BP1 with ∇ₐC = `derivative(a:y:)`.
+    /// - cross-entropy: δᴸ = aᴸ − y; the σ′(zᴸ) = a(1 − a) of BP1 cancels against the
+    ///   1 / (a(1 − a)) of ∂C/∂a exactly, so it is not multiplied out in floating point
+    ///   (which would give 0/0 at a saturated neuron); this is why this cost learns fast
+    ///   when saturated.
     public func delta(z: Vector, a: Vector, y: Vector) -> Vector {
         switch self {
         case .quadratic:
-            return (a - y) ⊙ sigmoidPrime(z)
+            return derivative(a: a, y: y) ⊙ sigmoidPrime(z)
         case .crossEntropy:
             return a - y
         }

@@ -12,43 +12,57 @@ extension BackpropBug {
     }
 
     /// `Network.backpropPass` with this one mistake, for one example (x, y).
-    /// The forward pass is the engine's; the backward pass is written out again here,
-    /// line for line as in the engine, so the mistake is visible next to BP1–BP4.
+    ///
+    /// The engine's pass is the starting point and is kept wherever the bug does not
+    /// reach: a BP3 or BP4 bug only rewrites the gradient it breaks (every δ is the
+    /// engine's); a BP2 bug keeps layer L; a BP1 bug recomputes every δ from its wrong
+    /// δᴸ down, with BP2 written out here so the mistake is visible next to it; the
+    /// mini-batch bug does not touch one example's gradient at all.
     func backprop(network: Network, x: Vector, y: Vector) -> Gradient {
         let pass = network.backpropPass(x: x, y: y)
         let (zs, activations, L) = (pass.zs, pass.activations, network.numLayers)
-        var gradient = Gradient(zerosLike: network)
-
-        var delta: Vector                                                   // BP1
+        var gradient = pass.gradient
         switch self {
-        case .noOutputSigmaPrime:
-            delta = outputCostGradient(network.cost, a: activations[L - 1], y: y)
-        case .wrongSign:
-            delta = -1 * network.cost.delta(z: zs[L - 2], a: activations[L - 1], y: y)
-        case .crossEntropyDelta:
-            delta = activations[L - 1] - y
-        default:
-            delta = network.cost.delta(z: zs[L - 2], a: activations[L - 1], y: y)
+        case .doubleBatchDivision:
+            return gradient
+        case .zeroBiasGradient:                                                  // BP3
+            gradient.nablaB = gradient.nablaB.map { Vector(zeros: $0.count) }
+            return gradient
+        case .wrongActivation:                                                   // BP4
+            for l in 2...L {
+                let columns = gradient.nablaW[l - 2].columns
+                let a = Vector((0..<columns).map { activations[l - 1][$0 % activations[l - 1].count] })   // aˡ, wrapped
+                gradient.nablaW[l - 2] = Matrix.outer(pass.deltas[l - 2], a)
+            }
+            return gradient
+        case .noHiddenSigmaPrime, .wrongWeightMatrix:
+            return propagate(pass.deltas[L - 2], network: network, pass: pass, into: gradient)
+        case .noOutputSigmaPrime, .wrongSign, .crossEntropyDelta:                // BP1
+            let delta = switch self {
+            case .noOutputSigmaPrime: network.cost.derivative(a: activations[L - 1], y: y)
+            case .wrongSign: -1 * network.cost.delta(z: zs[L - 2], a: activations[L - 1], y: y)
+            default: activations[L - 1] - y
+            }
+            gradient.nablaB[L - 2] = delta                                       // BP3
+            gradient.nablaW[L - 2] = Matrix.outer(delta, activations[L - 2])     // BP4
+            return propagate(delta, network: network, pass: pass, into: gradient)
         }
-        record(delta, layer: L, activations: activations, into: &gradient)
-        for l in stride(from: L - 1, through: 2, by: -1) {                  // BP2
+    }
+
+    /// BP2 from δᴸ down to layer 2 (with this bug's mistakes in it), then BP3 and BP4
+    /// for every layer below L.
+    private func propagate(_ outputDelta: Vector, network: Network, pass: BackpropPass, into gradient: Gradient) -> Gradient {
+        var gradient = gradient
+        var delta = outputDelta
+        for l in stride(from: network.numLayers - 1, through: 2, by: -1) {      // BP2
             let back = self == .wrongWeightMatrix
                 ? wrappedProduct(network.weights[l - 2], delta, rows: network.sizes[l - 1])
                 : network.weights[l - 1].transposed() * delta
-            delta = self == .noHiddenSigmaPrime ? back : back ⊙ sigmoidPrime(zs[l - 2])
-            record(delta, layer: l, activations: activations, into: &gradient)
+            delta = self == .noHiddenSigmaPrime ? back : back ⊙ sigmoidPrime(pass.zs[l - 2])
+            gradient.nablaB[l - 2] = delta                                        // BP3
+            gradient.nablaW[l - 2] = Matrix.outer(delta, pass.activations[l - 2]) // BP4
         }
         return gradient
-    }
-
-    /// BP3 and BP4 for layer l (with this bug's mistakes in them).
-    private func record(_ delta: Vector, layer l: Int, activations: [Vector], into gradient: inout Gradient) {
-        gradient.nablaB[l - 2] = self == .zeroBiasGradient ? Vector(zeros: delta.count) : delta     // BP3
-        let columns = gradient.nablaW[l - 2].columns
-        let a = self == .wrongActivation
-            ? Vector((0..<columns).map { activations[l - 1][$0 % activations[l - 1].count] })     // aˡ, wrapped
-            : activations[l - 2]                                                                 // aˡ⁻¹
-        gradient.nablaW[l - 2] = Matrix.outer(delta, a)                                          // BP4
     }
 
     /// M δ where M has `rows` rows and δ.count columns and M[j, k] = w[j mod w.rows, k mod w.columns]:
@@ -57,14 +71,5 @@ extension BackpropBug {
         Vector((0..<rows).map { j in
             (0..<delta.count).reduce(0) { $0 + w[j % w.rows, $1 % w.columns] * delta[$1] }
         })
-    }
-}
-
-/// ∇ₐC, the derivative of the cost with respect to the output activations:
-/// aᴸ − y for the quadratic cost, (aᴸ − y) / (aᴸ(1 − aᴸ)) for cross-entropy.
-func outputCostGradient(_ cost: Cost, a: Vector, y: Vector) -> Vector {
-    switch cost {
-    case .quadratic: a - y
-    case .crossEntropy: Vector(zip(a.elements, y.elements).map { a, y in (a - y) / (a * (1 - a)) })
     }
 }

@@ -31,6 +31,7 @@ public enum Culprit: String, Sendable, Codable, CaseIterable {
 /// | only biases (all weights right)              | BP3: δ is right, its use for ∂C/∂b is not |
 /// | every bias off by the factor −1              | BP1 (a sign error in ∇ₐC = aᴸ − y)         |
 /// | every bias off by the factor 1/m, m > 1      | the mini-batch mean (divided by m twice)   |
+/// | every bias off by the factor m, m > 1        | the mini-batch mean (a sum, not a mean)    |
 /// | layer L's biases (δᴸ)                        | BP1: every δ below inherits the wrong δᴸ   |
 /// | layer L right, a lower layer's biases wrong  | BP2 at the highest failing layer           |
 public struct Diagnosis: Sendable, Equatable {
@@ -71,6 +72,13 @@ public struct Diagnosis: Sendable, Equatable {
             if batchSize > 1, abs(ratio * Double(batchSize) - 1) < 1e-4 {
                 culprit = .batchMean
                 reason = "every bias gradient is exactly 1/\(batchSize) of the true one, and \(batchSize) is the mini-batch size: the sum over the mini-batch is divided by m twice"
+                return
+            }
+            // Checked before BP1: a sum where the mean belongs makes layer L wrong
+            // too, and blaming δᴸ would send the reader to the wrong equation.
+            if batchSize > 1, abs(ratio / Double(batchSize) - 1) < 1e-4 {
+                culprit = .batchMean
+                reason = "every bias gradient is exactly \(batchSize) times the true one, and \(batchSize) is the mini-batch size: the gradients of the mini-batch are summed where their mean (1/m) Σₓ ∇Cₓ belongs"
                 return
             }
         }

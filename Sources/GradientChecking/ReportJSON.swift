@@ -5,7 +5,11 @@ extension GradientCheckReport {
     /// The report as JSON for scripts: `passed`, `max_relative_error`, `seconds`, the
     /// settings, the diagnosis (or null) and a per-layer list (one entry per layer and
     /// kind, each with its comparison per oracle and its worst entry).
-    public func json(seed: UInt64? = nil, bug: BackpropBug? = nil) -> String {
+    /// Non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity".
+    ///
+    /// - Throws: `ReportEncodingError` when the report cannot be encoded: that is no
+    ///   verdict, and must never be printed as `{"passed": false}`.
+    public func json(seed: UInt64? = nil, bug: BackpropBug? = nil) throws(ReportEncodingError) -> String {
         let document = Document(
             passed: passed,
             maxRelativeError: maxRelativeError,
@@ -34,12 +38,27 @@ extension GradientCheckReport {
                                 autodiff: result.autodiff?[c.worst]))
                     })
             })
+        return try ReportEncodingError.encode(document)
+    }
+}
+
+/// A report could not be turned into JSON.
+public struct ReportEncodingError: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { "the report could not be encoded as JSON: \(reason)" }
+
+    /// `value` as pretty-printed JSON with sorted keys, non-finite numbers as the
+    /// strings "NaN", "Infinity" and "-Infinity" (the project's JSON policy).
+    public static func encode(_ value: some Encodable) throws(ReportEncodingError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        guard let data = try? encoder.encode(document) else { return "{\"passed\": false}" }
-        return String(decoding: data, as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw ReportEncodingError(reason: "\(error)")
+        }
     }
 }
 

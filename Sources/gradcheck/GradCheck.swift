@@ -1,7 +1,7 @@
 import ArgumentParser
-import AutodiffOracle
 import BackpropEngine
 import CommandLineSupport
+import ExternalGradient
 import Foundation
 import GradientChecking
 import Rendering
@@ -13,8 +13,14 @@ import Rendering
 struct GradCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradcheck",
-        abstract: "Check backprop's gradient against finite differences and autodiff.",
-        discussion: "Exit status: 0 when the check passes, 1 when it fails, 2 on bad input (e.g. an unreadable --model file)."
+        abstract: "Check backprop's gradient — BackpropLab's, or yours — against finite differences and autodiff.",
+        discussion: """
+        Your own backprop: --network-py FILE.py (a network.py-style module, Python 3 + NumPy), \
+        --exec 'CMD ARGS' (any program speaking the JSON-lines protocol of docs/gradient-protocol.md; \
+        it runs with your rights), or --model M.json --input … --target … --gradient G.json.
+        Exit status: 0 when the check passes, 1 when it fails, 2 when there is no verdict \
+        (bad input, or the program crashed, hung or printed garbage).
+        """
     )
 
     @Option(help: "Layer sizes of a random network (default 2,3,1).", transform: LayerSizes.parse)
@@ -26,8 +32,35 @@ struct GradCheck: ParsableCommand {
     @Option(help: "Cost: quadratic or cross-entropy (default: quadratic, or the model file's cost).")
     var cost: Cost?
 
-    @Option(help: "L2 regularization λ; the cost checked is (1/m) Σ Cx + (λ/2n) Σ w² with n = --batch.")
+    @Option(help: "L2 regularization λ; the cost checked is (1/m) Σ Cx + (λ/2n) Σ w².")
     var lambda = 0.0
+
+    @Option(help: "Training-set size n of the L2 term (λ/2n) Σ w² (default: the mini-batch size).")
+    var n: Int?
+
+    @Option(name: .customLong("exec"), help: "Check the gradient of a program: CMD ARGS, split like a shell would, run without one, spoken to in the JSON-lines protocol.")
+    var exec: String?
+
+    @Option(name: .customLong("network-py"), help: "Check the backprop of a Python 3 module in network.py style (class Network) or notebook style (top-level backprop).")
+    var networkPy: String?
+
+    @Option(help: "The Python interpreter for --network-py.")
+    var python = "python3"
+
+    @Option(help: "Seconds the program may take for one answer before it is stopped (--exec, --network-py).")
+    var timeout = 5.0
+
+    @Option(help: "With --model: a gradient file {\"nabla_b\": …, \"nabla_w\": …} to check for --input/--target or --examples.")
+    var gradient: String?
+
+    @Option(help: "With --gradient: the example's input x, comma-separated.", transform: NumberList.parse)
+    var input: NumberList?
+
+    @Option(help: "With --gradient: the example's target y, comma-separated.", transform: NumberList.parse)
+    var target: NumberList?
+
+    @Option(help: "With --gradient: a JSON list of {\"x\": […], \"y\": […]} examples (the gradient is their mean).")
+    var examples: String?
 
     @Option(help: "Mini-batch size m: the cost checked is the mean over this many synthetic examples.")
     var batch = 4
@@ -92,11 +125,16 @@ struct GradCheck: ParsableCommand {
             if bug != nil { throw ValidationError("--mystery picks the bug itself; leave out --bug") }
         }
         if guess != nil, mystery == nil { throw ValidationError("--guess answers a --mystery exercise; give --mystery N too") }
+        try validateOwnGradient()
     }
 
     mutating func run() throws {
         if listBugs {
             print(GradCheckOutput.bugList())
+            return
+        }
+        if let ownGradient = try ownGradientMode() {
+            try checkOwnGradient(ownGradient)
             return
         }
         let json = format == .json
@@ -127,11 +165,16 @@ struct GradCheck: ParsableCommand {
             print(GradCheckOutput.header(network: network, model: model, batch: batch, density: density,
                                          lambda: lambda, options: options, bug: bug, mystery: mystery))
         }
-        let autodiff = oracle == .fd ? nil : GradCheckOutput.autodiffGradient(network: network, batch: examples, lambda: lambda)
+        let autodiff = oracle == .fd ? nil : AutodiffReference.oracle(network: network, batch: examples, lambda: lambda, n: n ?? batch)
         let report = GradientChecker(options: options).check(
-            network: network, batch: examples, lambda: lambda, n: batch,
+            network: network, batch: examples, lambda: lambda, n: n ?? batch,
             gradient: bug?.gradient ?? TextbookGradient.mean, autodiff: autodiff, generator: &generator)
-        print(json ? report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil))
+        do {
+            print(json ? try report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil))
+        } catch {
+            Terminal.printError("gradcheck: \(error)")
+            throw ExitCode(2)
+        }
         if let mysteryBug, !json { print(GradCheckOutput.exerciseFeedback(bug: mysteryBug, guess: guess, report: report)) }
         if !report.passed { throw ExitCode(1) }
     }

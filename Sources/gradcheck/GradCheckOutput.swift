@@ -1,4 +1,3 @@
-import AutodiffOracle
 import BackpropEngine
 import Foundation
 import GradientChecking
@@ -55,16 +54,5 @@ enum GradCheckOutput {
         lines.append("")
         lines.append("Try one: swift run gradcheck --bug wrong-activation — the report names the layer and the equation.")
         return lines.joined(separator: "\n")
-    }
-
-    /// ∇C from the compiler's autodiff, with the seconds it took.
-    static func autodiffGradient(network: Network, batch: [Example], lambda: Double) -> (gradient: [Double], seconds: Double)? {
-        let cost: AutodiffOracle.Cost = network.cost == .crossEntropy ? .crossEntropy : .quadratic
-        guard let oracle = AutodiffOracle(sizes: network.sizes, inputs: batch.map(\.x.elements),
-                                          targets: batch.map(\.y.elements), cost: cost, lambda: lambda, n: batch.count)
-        else { return nil }
-        let start = ContinuousClock.now
-        guard let gradient = oracle.gradient(at: network.parameters) else { return nil }
-        return (gradient, elapsedSeconds(since: start))
     }
 }

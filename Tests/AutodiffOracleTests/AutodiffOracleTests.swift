@@ -5,8 +5,8 @@ import Testing
 
 @Suite("The autodiff oracle agrees with backprop and finite differences")
 struct AutodiffOracleTests {
-    static func oracle(_ network: Network, _ batch: [Example], lambda: Double) throws -> AutodiffOracle {
-        try #require(AutodiffOracle(
+    static func oracle(_ network: Network, _ batch: [Example], lambda: Double) throws -> DifferentiableCost {
+        try #require(DifferentiableCost(
             sizes: network.sizes, inputs: batch.map(\.x.elements), targets: batch.map(\.y.elements),
             cost: network.cost == .crossEntropy ? .crossEntropy : .quadratic, lambda: lambda, n: batch.count))
     }
@@ -42,10 +42,10 @@ struct AutodiffOracleTests {
 
     @Test("rejects data that does not fit the sizes, and parameter lists of the wrong length")
     func rejectsBadShapes() throws {
-        #expect(AutodiffOracle(sizes: [2, 1], inputs: [[1, 2, 3]], targets: [[1]], cost: .quadratic) == nil)
-        #expect(AutodiffOracle(sizes: [2, 1], inputs: [[1, 2]], targets: [[1, 0]], cost: .quadratic) == nil)
-        #expect(AutodiffOracle(sizes: [2], inputs: [[1, 2]], targets: [[1]], cost: .quadratic) == nil)
-        let oracle = try #require(AutodiffOracle(sizes: [2, 1], inputs: [[1, 2]], targets: [[1]], cost: .quadratic))
+        #expect(DifferentiableCost(sizes: [2, 1], inputs: [[1, 2, 3]], targets: [[1]], cost: .quadratic) == nil)
+        #expect(DifferentiableCost(sizes: [2, 1], inputs: [[1, 2]], targets: [[1, 0]], cost: .quadratic) == nil)
+        #expect(DifferentiableCost(sizes: [2], inputs: [[1, 2]], targets: [[1]], cost: .quadratic) == nil)
+        let oracle = try #require(DifferentiableCost(sizes: [2, 1], inputs: [[1, 2]], targets: [[1]], cost: .quadratic))
         #expect(oracle.parameterCount == 3)
         #expect(oracle.gradient(at: [1, 2]) == nil)
     }

@@ -81,7 +81,7 @@ struct GradientCheckerTests {
     func json() throws {
         let (network, batch) = try randomProblem(sizes: [2, 3, 1], cost: .quadratic, seed: 1, batch: 2)
         let report = runCheck(network, batch, lambda: 0, gradient: BackpropBug.wrongSign.gradient)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json(seed: 1, bug: .wrongSign).utf8)) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try report.json(seed: 1, bug: .wrongSign).utf8)) as? [String: Any])
         #expect(object["passed"] as? Bool == false)
         #expect(object["max_relative_error"] is Double)
         #expect(object["seconds"] is Double)

@@ -12,7 +12,7 @@ import _Differentiation
 /// with Cₓ = ½‖y − aᴸ‖² (quadratic) or −Σⱼ [yⱼ ln aⱼᴸ + (1 − yⱼ) ln(1 − aⱼᴸ)]
 /// (cross-entropy), and aˡ = σ(wˡaˡ⁻¹ + bˡ) (eq. 25). The parameters θ are in the order
 /// the engine's `Network.parameters` uses: for each layer l = 2…L, bˡ then wˡ row by row.
-public struct AutodiffOracle: Sendable {
+public struct DifferentiableCost: Sendable {
     /// The cost function, named as on the command line.
     public enum Cost: String, Sendable, CaseIterable {
         case quadratic

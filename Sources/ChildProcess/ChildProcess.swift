@@ -1,0 +1,234 @@
+import Glibc
+
+/// Someone else's program, run for a line-by-line conversation on its standard input
+/// and output: one home for running programs in BackpropLab.
+///
+/// - Started with `posix_spawnp` from an argv (no shell between us and the program),
+///   in a process group of its own, with SIGPIPE and SIGTERM at their defaults.
+/// - Standard input, output and error are pipes that we service together with `poll`,
+///   so the program can never block us by filling one pipe while we wait on another.
+/// - Every wait has a deadline; one output line has a size cap; of standard error only
+///   the last `StderrTail.limit` bytes are kept, however much it writes.
+/// - `terminate()` (also run by `deinit`) closes its input, gives it `grace` to exit,
+///   then sends SIGTERM and later SIGKILL to the whole process group (so its own
+///   children go too), and always reaps it: nothing is left behind. A program that
+///   leaves the group on purpose (`setsid`) escapes this, as it would any shell.
+public final class ChildProcess {
+    /// The process id, which is also its process group id.
+    public let pid: pid_t
+    /// The program as given (argv[0]).
+    public let program: String
+    public private(set) var stderrTail: StderrTail
+    private var input: Int32
+    private var output: Int32
+    private var errors: Int32
+    private var pending: [UInt8] = []
+    private var status: Int32?
+
+    /// Starts `arguments[0]` (looked up in PATH when it has no slash) with the rest as
+    /// its arguments, in `directory` when given.
+    public init(arguments: [String], stderrLimit: Int = 16_384) throws(ChildProcessError) {
+        guard let program = arguments.first, !program.isEmpty else {
+            throw .launchFailed(program: "", reason: "no program given")
+        }
+        self.program = program
+        stderrTail = StderrTail(limit: stderrLimit)
+        // A write to a program that has exited must be an error (EPIPE), not our death.
+        signal(SIGPIPE, SIG_IGN)
+
+        var pipes: [[Int32]] = []
+        for _ in 0..<3 {
+            var fds: [Int32] = [-1, -1]
+            guard pipe(&fds) == 0 else {
+                for p in pipes { close(p[0]); close(p[1]) }
+                throw .launchFailed(program: program, reason: "no pipe: \(String(cString: strerror(errno)))")
+            }
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            pipes.append(fds)
+        }
+        // Child ends: stdin reads pipes[0][0], stdout writes pipes[1][1], stderr pipes[2][1].
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipes[0][0], 0)
+        posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 1)
+        posix_spawn_file_actions_adddup2(&actions, pipes[2][1], 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        sigaddset(&defaults, SIGTERM)
+        sigaddset(&defaults, SIGINT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var child: pid_t = 0
+        let result = posix_spawnp(&child, program, &actions, &attributes, argv, environ)
+        close(pipes[0][0]); close(pipes[1][1]); close(pipes[2][1])
+        guard result == 0 else {
+            close(pipes[0][1]); close(pipes[1][0]); close(pipes[2][0])
+            let reason = result == ENOENT ? "no such program (not found in PATH)" : String(cString: strerror(result))
+            throw .launchFailed(program: program, reason: reason)
+        }
+        pid = child
+        input = pipes[0][1]
+        output = pipes[1][0]
+        errors = pipes[2][0]
+        for fd in [input, output, errors] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+    }
+
+    deinit { terminate() }
+
+    /// Sends `line` (a newline is added) and returns the next line the program writes,
+    /// without its newline, within `timeout`. On a timeout the program is terminated.
+    public func exchange(_ line: String, timeout: Duration, maxLineBytes: Int) throws(ChildProcessError) -> String {
+        let deadline = ContinuousClock.now + timeout
+        let outgoing = Array(line.utf8) + [10]
+        var written = 0
+        while true {
+            if let newline = pending.firstIndex(of: 10) {
+                // (An answer before the whole request was read is still its answer:
+                // typically an error message; the caller decides.)
+                let answer = String(decoding: pending[..<newline], as: UTF8.self)
+                pending.removeSubrange(...newline)
+                return answer
+            }
+            guard pending.count <= maxLineBytes else {
+                terminate()
+                throw .lineTooLong(limit: maxLineBytes)
+            }
+            guard output >= 0 else { throw .endedEarly(status: finish()) }
+            let now = ContinuousClock.now
+            guard now < deadline else {
+                terminate()
+                throw .timedOut(seconds: Self.seconds(timeout))
+            }
+            let wantsWrite = written < outgoing.count && input >= 0
+            var fds = [pollfd(fd: output, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wantsWrite ? input : -1, events: Int16(POLLOUT), revents: 0)]
+            let remaining = now.duration(to: deadline)
+            let milliseconds = Int32(clamping: remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let ready = poll(&fds, nfds_t(fds.count), milliseconds)
+            if ready < 0 && errno != EINTR { throw .endedEarly(status: finish()) }
+            if fds[1].revents != 0 { drainErrors() }
+            if fds[2].revents != 0, wantsWrite {
+                let n = outgoing[written...].withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
+                if n > 0 {
+                    written += n
+                } else if n < 0, errno != EAGAIN, errno != EINTR {
+                    throw .stoppedReading(status: finish())
+                }
+            }
+            if fds[0].revents != 0 { readOutput(max: maxLineBytes) }
+        }
+    }
+
+    /// Reads what standard output has, up to just past the cap.
+    private func readOutput(max cap: Int) {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while pending.count <= cap {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
+            if n > 0 {
+                pending.append(contentsOf: buffer[..<n])
+            } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
+                close(output)
+                output = -1
+                return
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Reads what standard error has into the bounded tail.
+    private func drainErrors() {
+        guard errors >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(errors, $0.baseAddress, $0.count) }
+            if n > 0 {
+                stderrTail.append(buffer[..<n])
+            } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
+                close(errors)
+                errors = -1
+                return
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Ends the program (see the type's comment) and describes how it ended.
+    @discardableResult
+    public func finish(grace: Duration = .milliseconds(500)) -> String {
+        terminate(grace: grace)
+        return Self.describe(status ?? 0)
+    }
+
+    /// Closes the program's input, waits up to `grace` for it to exit, then SIGTERM to
+    /// its process group, up to `grace` more, then SIGKILL; reaps it. Idempotent.
+    public func terminate(grace: Duration = .milliseconds(500)) {
+        if input >= 0 { close(input); input = -1 }
+        if status == nil, !waitForExit(within: grace) {
+            kill(-pid, SIGTERM)
+            if !waitForExit(within: grace) {
+                kill(-pid, SIGKILL)
+                var raw: Int32 = 0
+                while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+                status = raw
+            }
+        }
+        // Whatever it started in its group goes too, even after it exited itself.
+        kill(-pid, SIGKILL)
+        drainErrors()
+        if output >= 0 { close(output); output = -1 }
+        if errors >= 0 { close(errors); errors = -1 }
+    }
+
+    /// Polls `waitpid` until the program has exited or `grace` has passed,
+    /// collecting its standard error meanwhile (a flooding program must not block).
+    private func waitForExit(within grace: Duration) -> Bool {
+        let deadline = ContinuousClock.now + grace
+        while true {
+            var raw: Int32 = 0
+            let r = waitpid(pid, &raw, WNOHANG)
+            if r == pid { status = raw; return true }
+            if r < 0 && errno != EINTR { status = 0; return true }
+            if ContinuousClock.now >= deadline { return false }
+            drainErrors()
+            if output >= 0 { _ = readDiscarding() }
+            usleep(5_000)
+        }
+    }
+
+    /// Empties standard output into nothing while waiting for the exit.
+    private func readDiscarding() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
+        if n == 0 { close(output); output = -1 }
+        return n > 0
+    }
+
+    /// "exited with status 3", "killed by signal 11 (SIGSEGV)".
+    static func describe(_ raw: Int32) -> String {
+        let signal = raw & 0x7f
+        if signal == 0 { return "exited with status \((raw >> 8) & 0xff)" }
+        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM",
+                                      SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGILL: "SIGILL", SIGPIPE: "SIGPIPE"]
+        return "killed by signal \(signal)" + (names[signal].map { " (\($0))" } ?? "")
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Glibc
+import Testing
+
+/// `gradcheck --network-py` and `--exec` on programs written here, run through the
+/// built executable with real python3 + NumPy: verdicts, exit codes, named equations,
+/// and no process left behind.
+@Suite(.serialized) struct OwnBackpropTests {
+    let dir: URL
+
+    init() throws {
+        dir = try Executables.temporaryDirectory()
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func theCorrectClassStyleModulePasses() throws {
+        let path = try write("network.py", StudentModules.network)
+        let result = try Executables.run("gradcheck", ["--network-py", path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("PASS: \(path) agrees with finite differences on all 7 probes (2 declined)"))
+        #expect(result.stdout.contains("declined: update_mini_batch(mini_batch, eta) has no L2 term"))
+    }
+
+    @Test func theCorrectNotebookStyleModulePasses() throws {
+        let path = try write("notebook.py", StudentModules.notebook)
+        let result = try Executables.run("gradcheck", ["--network-py", path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("PASS"))
+    }
+
+    @Test(arguments: StudentModules.bugs.map(\.name))
+    func eachBuggyModuleFailsNamingTheEquation(name: String) throws {
+        let bug = try #require(StudentModules.bugs.first { $0.name == name })
+        let source = try #require(StudentModules.source(bug), "a replacement of \(name) does not apply")
+        let path = try write("\(name.replacingOccurrences(of: "-", with: "_")).py", source)
+        let result = try Executables.run("gradcheck", ["--network-py", path])
+        #expect(result.status == 1, "\(name): \(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains(bug.expected), "\(name): \(result.stdout)")
+    }
+
+    @Test func theJSONReportNamesTheFailingProbeAndCarriesBothGradients() throws {
+        let bug = try #require(StudentModules.bugs.first { $0.name == "wrong-sign" })
+        let path = try write("sign.py", try #require(StudentModules.source(bug)))
+        let result = try Executables.run("gradcheck", ["--network-py", path, "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["passed"] as? Bool == false)
+        #expect(object["first_failure"] as? String == "p1")
+        #expect(object["equation"] as? String == "BP1")
+        let probes = try #require(object["probes"] as? [[String: Any]])
+        #expect(probes.count == 9)
+        #expect(probes[0]["expected"] is [Any] && probes[0]["received"] is [Any] && probes[0]["inputs"] is [Any])
+    }
+
+    @Test func aModuleWithNeitherFormOrABrokenImportHasNoVerdict() throws {
+        let neither = try Executables.run("gradcheck", ["--network-py", try write("empty.py", "x = 1\n")])
+        #expect(neither.status == 2)
+        #expect(neither.stderr.contains("defines neither class Network"))
+        let broken = try Executables.run("gradcheck", ["--network-py", try write("broken.py", "import numpy\nraise ValueError('half-written homework')\n")])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("ValueError: half-written homework"))
+    }
+
+    @Test func crashingHangingAndGarbagePrintingProgramsHaveNoVerdictQuickly() throws {
+        let crash = try Executables.run("gradcheck", ["--exec", "sh -c 'read line; echo dying >&2; kill -SEGV $$'"])
+        #expect(crash.status == 2)
+        #expect(crash.stderr.contains("SIGSEGV") && crash.stderr.contains("dying"), "\(crash.stderr)")
+
+        let garbage = try Executables.run("gradcheck", ["--exec", "sh -c 'while read line; do echo hello; done'"])
+        #expect(garbage.status == 2)
+        #expect(garbage.stderr.contains("not a JSON object answer: \"hello\""))
+
+        // Hangs in backprop, ignores SIGTERM, and has started a grandchild that ignores it too.
+        let pids = dir.appendingPathComponent("pids").path
+        let hanging = try write("hanging.py", """
+            import os, signal, subprocess, time
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            class Network(object):
+                def __init__(self, sizes):
+                    pass
+                def backprop(self, x, y):
+                    child = subprocess.Popen(["sh", "-c", "trap '' TERM; while :; do sleep 1; done"])
+                    with open(\(String(reflecting: pids)), "w") as f:
+                        f.write("%d\\n%d\\n" % (os.getpid(), child.pid))
+                    while True:
+                        time.sleep(1)
+
+            """)
+        let hang = try Executables.run("gradcheck", ["--network-py", hanging, "--timeout", "1"])
+        #expect(hang.status == 2)
+        #expect(hang.stderr.contains("no answer within 1.0 s"))
+        #expect(hang.seconds < 10)
+        let written = try String(contentsOfFile: pids, encoding: .utf8).split(separator: "\n").compactMap { pid_t($0) }
+        #expect(written.count == 2)
+        for pid in written { #expect(!Executables.survives(pid), "process \(pid) survived") }
+    }
+
+    @Test func aNonPythonProgramAnswersThroughExec() throws {
+        let server = try #require(Executables.path("backprop-server"))
+        let right = try Executables.run("gradcheck", ["--exec", "'\(server)'"])
+        #expect(right.status == 0, "\(right.stdout)\(right.stderr)")
+        #expect(right.stdout.contains("PASS") && right.stdout.contains("all 9 probes"))
+        let expectations = ["wrong-activation": "BP4", "no-hidden-sigma-prime": "layer 2, BP2", "zero-bias-gradient": "BP3",
+                            "wrong-sign": "layer 3, BP1", "double-batch-division": "exactly 1/3 of the true one"]
+        for (bug, expected) in expectations {
+            let result = try Executables.run("gradcheck", ["--exec", "'\(server)' --bug \(bug)"])
+            #expect(result.status == 1, "\(bug): \(result.stdout)")
+            #expect(result.stdout.contains(expected), "\(bug): \(result.stdout)")
+        }
+    }
+
+    @Test func aSavedGradientFileIsChecked() throws {
+        let model = try write("model.json", """
+            {"sizes": [2, 2, 1], "weights": [[[0.1, -0.2], [0.3, 0.4]], [[0.5, -0.6]]], "biases": [[[0.1], [-0.1]], [[0.2]]], "cost": "QuadraticCost"}
+            """)
+        // The right gradient, computed elsewhere: by the student module, saved as JSON.
+        let module = try write("network.py", StudentModules.network)
+        let right = dir.appendingPathComponent("right.json").path
+        let script = """
+            import json, sys, numpy as np
+            sys.path.insert(0, \(String(reflecting: dir.path)))
+            import network
+            m = json.load(open(\(String(reflecting: model))))
+            net = network.Network(m["sizes"])
+            net.weights = [np.array(w) for w in m["weights"]]
+            net.biases = [np.array(b) for b in m["biases"]]
+            nb, nw = net.backprop(np.array([[1.0], [0.5]]), np.array([[1.0]]))
+            json.dump({"nabla_b": [b.tolist() for b in nb], "nabla_w": [w.tolist() for w in nw]}, open(\(String(reflecting: right)), "w"))
+            """
+        _ = module
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script]
+        try python.run()
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0)
+        let pass = try Executables.run("gradcheck", ["--model", model, "--input", "1,0.5", "--target", "1", "--gradient", right])
+        #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
+        #expect(pass.stdout.contains("PASS"))
+        let wrong = try write("wrong.json", #"{"nabla_b": [[0.0], [0.0], [0.0]], "nabla_w": [[[0, 0], [0, 0]], [[0, 0]]]}"#)
+        let shape = try Executables.run("gradcheck", ["--model", model, "--input", "1,0.5", "--target", "1", "--gradient", wrong])
+        #expect(shape.status == 1)
+        #expect(shape.stdout.contains("nabla_b[0] (layer 2) has shape (3, 1), expected (2, 1) or (2,)"), "\(shape.stdout)")
+        let missing = try Executables.run("gradcheck", ["--model", model, "--input", "1,0.5", "--target", "1", "--gradient", "/nonexistent.json"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent.json: no such file"))
+    }
+}
