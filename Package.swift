@@ -37,8 +37,13 @@ let libraries: [Target] = [
     /// `gradcheck` (and its tests) depend on it.
     .target(name: "AutodiffOracle"),
 
-    /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON.
+    /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON,
+    /// and the classroom page (HTML) and network drawing (SVG).
     .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking"]),
+
+    /// The classroom pages of a gradient check: per-layer heat maps of the relative error,
+    /// the diagnosis, the network coloured by the errors (`gradcheck --format html`).
+    .target(name: "ClassroomPages", dependencies: ["BackpropTrace", "GradientChecking", "Rendering"]),
 
     /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
     .target(name: "Perceptrons", dependencies: ["BackpropEngine", "Rendering"]),
@@ -80,7 +85,7 @@ let tools: [(product: String, target: Target)] = [
     ("xor", tool("xor", ["BackpropEngine", "Rendering"])),
     ("perceptrons", tool("perceptrons", ["Perceptrons", "BackpropEngine", "Rendering"])),
     ("sigmoid-limit", tool("sigmoid-limit", ["Perceptrons", "BackpropEngine", "Rendering"])),
-    ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle"])),
+    ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle", "ClassroomPages"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering"])),
     ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
@@ -103,6 +108,12 @@ let tests: [Target] = [
         name: "BackpropTraceTests",
         dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace"],
         exclude: ["Golden"]
+    ),
+    /// The classroom pages in a real headless Chromium (`Browser/drive.py`), the SVG drawing parsed as XML.
+    .testTarget(
+        name: "ClassroomPagesTests",
+        dependencies: ["ClassroomPages", "BackpropTrace", "GradientChecking", "BackpropEngine", "backprop-trace"],
+        exclude: ["Browser"]
     ),
     .testTarget(name: "PerceptronsTests", dependencies: ["Perceptrons", "BackpropEngine", "Rendering"]),
     .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking"]),

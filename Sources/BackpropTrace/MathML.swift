@@ -10,20 +10,20 @@ import BackpropEngine
 /// Every number is an `<mn class="num" data-v="…">` whose text is `NumberFormat.cell`
 /// (what the text trace prints) and whose `data-v` is the Double in shortest
 /// round-trip form, so tests can compare the page with `--format json` exactly.
-enum MathML {
+public enum MathML {
     /// `<math display="block">…</math>` around `body`.
-    static func block(_ body: String) -> String {
+    public static func block(_ body: String) -> String {
         "<math display=\"block\">\(body)</math>"
     }
 
     /// A number as the page shows it.
-    static func number(_ v: Double) -> String {
+    public static func number(_ v: Double) -> String {
         "<mn class=\"num\" data-v=\"\(v.description)\">\(NumberFormat.cell(v))</mn>"
     }
 
     /// Book-notation text (`z² = w²a¹ + b²`) as MathML tokens: letters as `<mi>`, digits
     /// as `<mn>`, the rest as `<mo>`, superscript and subscript runs as `<msup>`/`<msub>`.
-    static func formula(_ text: String) -> String {
+    public static func formula(_ text: String) -> String {
         let chars = Array(text)
         var out = "<mrow>"
         var i = 0

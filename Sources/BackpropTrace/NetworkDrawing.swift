@@ -178,14 +178,14 @@ public struct NetworkDrawing: Sendable {
         "<tspan class=\"num\" data-v=\"\(v.description)\">\(NumberFormat.cell(v))</tspan>"
     }
 
-    static let positive = "#1f6fd1", negative = "#d23c3c"
+    public static let positive = "#1f6fd1", negative = "#d23c3c"
 
     static func largest(_ ms: [Matrix]) -> Double {
         ms.flatMap(\.elements).filter(\.isFinite).map(abs).max() ?? 0
     }
 
     /// White (0) to slate (1).
-    static func mix(_ t: Double) -> String {
+    public static func mix(_ t: Double) -> String {
         let (r, g, b) = (255 - t * (255 - 38), 255 - t * (255 - 50), 255 - t * (255 - 56))
         return "rgb(\(Int(r.rounded())),\(Int(g.rounded())),\(Int(b.rounded())))"
     }

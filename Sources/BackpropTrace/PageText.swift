@@ -34,7 +34,7 @@ public struct PageText: Sendable {
     // gradcheck's page
     public var checkTitle = "Gradient check: %@ against %@"
     public var heatHeading = "Relative error of every weight and bias, per layer"
-    public var heatCaption = "colour: log₁₀ of |a − n| / max(|a|, |n|, atol/rtol); a cell with a red outline fails (both errors above the tolerances)"
+    public var heatCaption = "colour: log₁₀ of |a − n| / max(|a|, |n|, atol/rtol), green up to rtol, orange to red above; a cell with a dark red outline fails (both errors above the tolerances); hover a cell for its values"
     public var heatScale = "relative error"
     public var verdictPass = "PASS: %@ agrees with %@ on all %d %@"
     public var verdictFail = "FAIL: %d of %d %@ disagree"
