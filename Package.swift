@@ -44,8 +44,13 @@ let libraries: [Target] = [
     /// built-in network.py adapter, the probing suite run against a child process.
     .target(name: "ExternalGradient", dependencies: ["GradientChecking", "BackpropEngine", "AutodiffOracle", "ChildProcess"]),
 
-    /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON.
+    /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON,
+    /// and the classroom page (HTML) and network drawing (SVG).
     .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking"]),
+
+    /// The classroom pages of a gradient check: per-layer heat maps of the relative error,
+    /// the diagnosis, the network coloured by the errors (`gradcheck --format html`).
+    .target(name: "ClassroomPages", dependencies: ["BackpropTrace", "GradientChecking", "Rendering"]),
 
     /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
     .target(name: "PerceptronCircuits", dependencies: ["BackpropEngine", "Rendering"]),
@@ -87,7 +92,7 @@ let tools: [(product: String, target: Target)] = [
     ("xor", tool("xor", ["BackpropEngine", "Rendering"])),
     ("perceptrons", tool("perceptrons", ["PerceptronCircuits", "BackpropEngine", "Rendering"])),
     ("sigmoid-limit", tool("sigmoid-limit", ["PerceptronCircuits", "BackpropEngine", "Rendering"])),
-    ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle", "ExternalGradient"])),
+    ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle", "ExternalGradient", "ClassroomPages"])),
     /// The worked example of the gradcheck protocol in Swift: answers with the textbook engine (or a zoo bug).
     ("backprop-server", tool("backprop-server", ["BackpropEngine", "GradientChecking"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering"])),
@@ -123,6 +128,12 @@ let tests: [Target] = [
         name: "BackpropTraceTests",
         dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace", "TestSupport"],
         exclude: ["Golden"]
+    ),
+    /// The classroom pages in a real headless Chromium (`Browser/drive.py`), the SVG drawing parsed as XML.
+    .testTarget(
+        name: "ClassroomPagesTests",
+        dependencies: ["ClassroomPages", "BackpropTrace", "GradientChecking", "BackpropEngine", "backprop-trace"],
+        exclude: ["Browser"]
     ),
     .testTarget(name: "PerceptronCircuitsTests", dependencies: ["PerceptronCircuits", "BackpropEngine", "Rendering", "TestSupport"]),
     .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking", "TestSupport"]),

@@ -8,6 +8,10 @@ public enum TraceFormat: String, CaseIterable, Sendable {
     case latex
     /// JSON for scripts.
     case json
+    /// One self-contained HTML page to project and step through (`HTMLRenderer`).
+    case html
+    /// The network drawing with the whole trace's values, for slides (`NetworkDrawing`).
+    case svg
 
     /// `trace` in this format, in chunks for step mode. `ascii` and `color` apply to text.
     public func chunks(_ trace: BackpropTrace, ascii: Bool = false, color: Bool = false) -> [TraceChunk] {
@@ -16,6 +20,8 @@ public enum TraceFormat: String, CaseIterable, Sendable {
         case .markdown: MarkdownRenderer().chunks(TraceDocument(trace))
         case .latex: LatexRenderer().chunks(TraceDocument(trace))
         case .json: [TraceChunk(JSONRenderer.render(trace))]
+        case .html: [TraceChunk(HTMLRenderer().render(trace))]
+        case .svg: [TraceChunk(TracePicture.svg(trace) + "\n")]
         }
     }
 }

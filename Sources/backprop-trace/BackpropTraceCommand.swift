@@ -38,7 +38,7 @@ struct BackpropTraceCommand: ParsableCommand {
     @Option(help: "Learning rate η for the mini-batch step.")
     var eta = TraceRequest.defaultEta
 
-    @Option(help: "Output: text, markdown, latex or json.")
+    @Option(help: "Output: text, markdown, latex, json, html (a page to project and step through) or svg (the network drawing).")
     var format = TraceFormat.text
 
     @Flag(help: "Plain ASCII text (no Unicode symbols or colour).")
@@ -46,6 +46,16 @@ struct BackpropTraceCommand: ParsableCommand {
 
     @Flag(help: "Pause after each equation until Enter (only when standard input is a terminal).")
     var step = false
+
+    @Option(help: "Write the output to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("at-step"), help: "With --format svg: draw the network as step N of the html page shows it (default: every value of the trace).")
+    var atStep: Int?
+
+    func validate() throws {
+        if atStep != nil, format != .svg { throw ValidationError("--at-step draws one step of the picture; give --format svg too") }
+    }
 
     mutating func run() throws {
         var request = TraceRequest()
@@ -66,7 +76,20 @@ struct BackpropTraceCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let chunks = format.chunks(trace, ascii: ascii, color: !ascii && Terminal.supportsColor)
+        var chunks = format.chunks(trace, ascii: ascii, color: !ascii && output == nil && Terminal.supportsColor)
+        if let atStep {
+            do { chunks = [TraceChunk(try TracePicture.svg(trace, step: atStep) + "\n")] } catch { throw ValidationError(error.description) }
+        }
+        if let output {
+            do {
+                try ModelFile.writeAtomically(Data(chunks.joinedText.utf8), to: output)
+            } catch {
+                Terminal.printError("backprop-trace: \(error)")
+                throw ExitCode(2)
+            }
+            FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+            return
+        }
         var pauser = StepPauser(
             enabled: step && Terminal.isStandardInputATerminal,
             write: { FileHandle.standardOutput.write(Data($0.utf8)) },

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackpropEngine
+import ClassroomPages
 import CommandLineSupport
 import ExternalGradient
 import Foundation
@@ -101,8 +102,8 @@ struct GradCheck: ParsableCommand {
     @Flag(help: "List the bugs of the bug zoo and exit.")
     var listBugs = false
 
-    @Option(help: "Output: text for people, json for scripts.")
-    var format = OutputFormat.text
+    @Option(help: "Output: text for people, json for scripts, html for a page (per-layer heat maps of the relative error).")
+    var format = ReportFormat.text
 
     @OptionGroup var seedOption: SeedOption
 
@@ -137,7 +138,7 @@ struct GradCheck: ParsableCommand {
             try checkOwnGradient(ownGradient)
             return
         }
-        let json = format == .json
+        let json = format != .text // json and html: nothing but the document on stdout
         let mysteryBug = mystery.map { BackpropBug.mysteryOrder[$0 - 1] }
         let bug = bug ?? mysteryBug
         var generator = seedOption.makeGenerator(announce: !json)
@@ -169,11 +170,17 @@ struct GradCheck: ParsableCommand {
         let report = GradientChecker(options: options).check(
             network: network, batch: examples, lambda: lambda, n: n ?? batch,
             gradient: bug?.gradient ?? TextbookGradient.mean, autodiff: autodiff, generator: &generator)
-        do {
-            print(json ? try report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil))
-        } catch {
-            Terminal.printError("gradcheck: \(error)")
-            throw ExitCode(2)
+        if format == .html {
+            let context = GradCheckOutput.header(network: network, model: model, batch: batch, density: density, lambda: lambda,
+                                                 options: options, bug: bug, mystery: mystery).split(separator: "\n").map(String.init)
+            print(GradientCheckPage().render(report, context: ["seed: \(seedOption.seed)"] + context, diagnose: mystery == nil, picture: bug != nil), terminator: "")
+        } else {
+            do {
+                print(format == .json ? try report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil))
+            } catch {
+                Terminal.printError("gradcheck: \(error)")
+                throw ExitCode(2)
+            }
         }
         if let mysteryBug, !json { print(GradCheckOutput.exerciseFeedback(bug: mysteryBug, guess: guess, report: report)) }
         if !report.passed { throw ExitCode(1) }
@@ -191,3 +198,5 @@ enum OracleChoice: String, CaseIterable, ExpressibleByArgument {
 extension BackpropBug: ExpressibleByArgument {}
 
 extension Culprit: ExpressibleByArgument {}
+
+extension ReportFormat: ExpressibleByArgument {}
