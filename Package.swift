@@ -112,6 +112,8 @@ let tests: [Target] = [
     /// temporary directories, approximate comparisons, golden files.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+    /// Golden `--help` of every tool, run on the built executables (`BACKPROPLAB_UPDATE_GOLDEN=1` rewrites them).
+    .testTarget(name: "HelpTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
     .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),

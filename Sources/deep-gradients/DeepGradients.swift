@@ -14,8 +14,7 @@ struct DeepGradients: ParsableCommand {
         abstract: "Trace ‖∂C/∂bˡ‖, the speed of learning of each layer, in a deep sigmoid net."
     )
 
-    @Option(help: "Layer sizes; with --data they must start with 784 and end with 10.", transform: LayerSizes.parse)
-    var sizes = LayerSizes([784, 30, 30, 30, 10])
+    @OptionGroup var training: TrainingFlags<DeepTraining>
 
     @Option(help: "MNIST directory; without it, a synthetic task with the same input size is used.")
     var data: String?
@@ -29,20 +28,12 @@ struct DeepGradients: ParsableCommand {
     @Option(help: "Test examples to measure accuracy on.")
     var test = 200
 
-    @Option(help: "Training epochs; the gradient is measured at the start and after each.")
-    var epochs = 4
+    /// The spellings before the shared training flags, kept (hidden) so old commands still run.
+    @Option(name: .customLong("mini-batch-size"), help: .private)
+    var oldBatch: Int?
 
-    @Option(help: "Mini-batch size.")
-    var miniBatchSize = 10
-
-    @Option(help: "Learning rate η.")
-    var eta = 0.1
-
-    @Option(help: "Cost: quadratic or cross-entropy.")
-    var cost = Cost.crossEntropy
-
-    @Option(help: "Initial weights: large (N(0,1), chapter 1) or scaled (N(0,1/n_in), chapter 3).")
-    var initializer = Network.Initializer.scaled
+    @Option(name: .customLong("initializer"), help: .private)
+    var oldInitializer: Network.Initializer?
 
     @OptionGroup var seedOption: SeedOption
 
@@ -54,11 +45,17 @@ struct DeepGradients: ParsableCommand {
             if let problem { throw ValidationError(problem) }
         }
         try requireAtLeast(epochs, 0, "--epochs")
-        try requireAtLeast(miniBatchSize, 1, "--mini-batch-size")
-        try requirePositive(eta, "--eta")
+        try requireAtLeast(miniBatchSize, 1, "--batch")
         try requirePositive(noise, "--noise")
         if data != nil, let problem = DemoData.mnistShapeProblem(sizes.values) { throw ValidationError(problem) }
     }
+
+    var sizes: LayerSizes { training.sizes }
+    var epochs: Int { training.epochs }
+    var miniBatchSize: Int { oldBatch ?? training.batch }
+    var eta: Double { training.eta }
+    var cost: Cost { training.cost }
+    var initializer: Network.Initializer { oldInitializer ?? training.initializer }
 
     func run() throws {
         var generator = seedOption.makeGenerator()

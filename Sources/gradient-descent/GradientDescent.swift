@@ -87,17 +87,10 @@ struct BatchesCommand: ParsableCommand {
     @Option(help: "Test examples to measure accuracy on.")
     var test = 500
 
-    @Option(help: "Layer sizes (MNIST needs 784 inputs and 10 outputs; synthetic: any).", transform: LayerSizes.parse)
-    var sizes: LayerSizes?
+    @OptionGroup var training: TrainingFlags<BatchesTraining>
 
     @Option(parsing: .upToNextOption, help: "Mini-batch sizes to compare.")
     var batchSizes = [1, 10, 20, 100]
-
-    @Option(help: "Epochs for every run.")
-    var epochs = 5
-
-    @Option(help: "Learning rate η, the same for every run.")
-    var eta = 3.0
 
     @Option(help: "Noise σ of the synthetic clusters (ignored with --data).")
     var noise = 0.05
@@ -111,18 +104,22 @@ struct BatchesCommand: ParsableCommand {
         for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(SVGFile.problem)] {
             if let problem { throw ValidationError(problem) }
         }
-        try requireAtLeast(epochs, 1, "--epochs")
-        try requirePositive(eta, "--eta")
+        try requireAtLeast(training.epochs, 1, "--epochs")
         try requirePositive(noise, "--noise")
         guard !batchSizes.isEmpty, batchSizes.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--batch-sizes must be whole numbers ≥ 1, got \(batchSizes)")
         }
-        if data != nil, let sizes, let problem = DemoData.mnistShapeProblem(sizes.values) { throw ValidationError(problem) }
+        if data != nil, let problem = DemoData.mnistShapeProblem(layers) { throw ValidationError(problem) }
+    }
+
+    /// `--sizes`, or without it [784, 30, 10] for MNIST and [2, 10, 3] for the synthetic task.
+    var layers: [Int] {
+        data != nil && training.sizes.values == BatchesTraining.sizes ? BatchesTraining.mnistSizes : training.sizes.values
     }
 
     func run() throws {
+        let (epochs, eta) = (training.epochs, training.eta)
         var generator = seedOption.makeGenerator()
-        let layers = sizes?.values ?? (data == nil ? [2, 10, 3] : [784, 30, 10])
         let demo = try DemoData.load(mnistDirectory: data, layers: layers, trainingCount: train, testCount: test,
                                      noise: noise, generator: &generator)
         let network = try Network(sizes: layers, generator: &generator)

@@ -12,26 +12,7 @@ struct Train: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: "Layer sizes; the first must be 784 (pixels) and the last 10 (digits).", transform: LayerSizes.parse)
-    var sizes = LayerSizes([784, 30, 10])
-
-    @Option(help: "Passes over the training data.")
-    var epochs = 30
-
-    @Option(help: "Mini-batch size.")
-    var batch = 10
-
-    @Option(help: "Learning rate η.")
-    var eta = 3.0
-
-    @Option(help: "Cost: quadratic or cross-entropy.")
-    var cost = Cost.quadratic
-
-    @Option(help: "L2 regularization λ (0: chapter 1's plain SGD).")
-    var lambda = 0.0
-
-    @Option(name: .customLong("init"), help: "Initial weights: large (N(0,1), chapter 1) or scaled (N(0,1/x), chapter 3).")
-    var initializer = Network.Initializer.large
+    @OptionGroup var training: TrainingFlags<MNISTTraining>
 
     @OptionGroup var seedOption: SeedOption
 
@@ -65,8 +46,9 @@ struct Train: ParsableCommand {
     /// The settings these flags describe.
     var settings: TrainingSettings {
         TrainingSettings(
-            sizes: sizes.values, epochs: epochs, batch: batch, eta: eta, cost: cost, lambda: lambda,
-            initializer: initializer, seed: seedOption.seed, trainingCount: limit ?? MNISTShape.trainingCount,
+            sizes: training.sizes.values, epochs: training.epochs, batch: training.batch, eta: training.eta,
+            cost: training.cost, lambda: training.lambda, initializer: training.initializer,
+            seed: seedOption.seed, trainingCount: limit ?? MNISTShape.trainingCount,
             evaluation: eval, evaluationCount: evalLimit
         )
     }

@@ -11,17 +11,7 @@ struct XOR: ParsableCommand {
         abstract: "Train a small sigmoid network on XOR and print what it learned."
     )
 
-    @Option(help: "Layer sizes; the first must be 2 and the last 1.", transform: LayerSizes.parse)
-    var sizes = LayerSizes([2, 3, 1])
-
-    @Option(help: "Training epochs (each is one pass over the four examples, batch size 4).")
-    var epochs = 3000
-
-    @Option(help: "Learning rate η.")
-    var eta = 4.0
-
-    @Option(help: "Cost: quadratic or cross-entropy.")
-    var cost = Cost.quadratic
+    @OptionGroup var training: TrainingFlags<XORTraining>
 
     @OptionGroup var seedOption: SeedOption
 
@@ -29,24 +19,31 @@ struct XOR: ParsableCommand {
     var save: String?
 
     func validate() throws {
+        let sizes = training.sizes
         guard sizes.values.first == 2, sizes.values.last == 1 else {
             throw ValidationError("--sizes must start with 2 inputs and end with 1 output for XOR, got \(sizes)")
         }
-        try requireAtLeast(epochs, 1, "--epochs")
-        try requirePositive(eta, "--eta")
+        try requireAtLeast(training.epochs, 1, "--epochs")
+        guard (1...XORData.examples.count).contains(training.batch) else {
+            throw ValidationError("--batch must be between 1 and \(XORData.examples.count) (the XOR examples), got \(training.batch)")
+        }
     }
 
     mutating func run() throws {
+        let (sizes, epochs, eta, cost, lambda) = (training.sizes, training.epochs, training.eta, training.cost, training.lambda)
         var generator = seedOption.makeGenerator()
-        var network = try Network(sizes: sizes.values, cost: cost, generator: &generator)
+        var network = try Network(sizes: sizes.values, initializer: training.initializer, cost: cost, generator: &generator)
         let data = XORData.examples
-        print("training \(sizes) on XOR: \(epochs) epochs, η = \(eta), \(cost.rawValue) cost")
+        let batchNote = training.batch == data.count ? "" : ", mini-batch \(training.batch)"
+        let decayNote = lambda == 0 ? "" : ", λ = \(lambda)"
+        print("training \(sizes) on XOR: \(epochs) epochs, η = \(eta)\(decayNote)\(batchNote), \(cost.rawValue) cost")
         let checkpoints = Set([0, epochs / 10, epochs / 3, epochs - 1])
         var table = TextTable(header: ["epoch", "cost"])
         for epoch in 0..<epochs {
-            try network.sgd(trainingData: data, epochs: 1, miniBatchSize: 4, eta: eta, generator: &generator)
+            try network.sgd(trainingData: data, epochs: 1, miniBatchSize: training.batch, eta: eta, lambda: lambda,
+                            generator: &generator)
             if checkpoints.contains(epoch) {
-                table.append([String(epoch + 1), String(format: "%.6f", network.totalCost(data))])
+                table.append([String(epoch + 1), String(format: "%.6f", network.totalCost(data, lambda: lambda, n: data.count))])
             }
         }
         print(table.render())

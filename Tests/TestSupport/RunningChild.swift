@@ -8,8 +8,8 @@ public final class RunningChild: @unchecked Sendable {
     public let executable: String
     private let process: Process
     private let input: Pipe?
-    private let output: OutputBuffer
-    private let errors: OutputBuffer
+    private let outputBuffer: OutputBuffer
+    private let errorBuffer: OutputBuffer
     private let exited = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var result: ChildResult?
@@ -32,8 +32,8 @@ public final class RunningChild: @unchecked Sendable {
         do { try process.run() } catch {
             throw .launchFailed(executable: url.path, reason: "\(error)")
         }
-        output = OutputBuffer(draining: out.fileHandleForReading)
-        errors = OutputBuffer(draining: err.fileHandleForReading)
+        outputBuffer = OutputBuffer(draining: out.fileHandleForReading)
+        errorBuffer = OutputBuffer(draining: err.fileHandleForReading)
     }
 
     deinit {
@@ -60,11 +60,17 @@ public final class RunningChild: @unchecked Sendable {
         try? input?.fileHandleForWriting.close()
     }
 
-    /// Standard output so far, once it holds a whole line (or the child has closed it,
+    /// Standard output so far, once `isReady` accepts it (or the child has closed it, or
+    /// `timeout` passed).
+    public func output(timeout: Duration = .seconds(30), until isReady: (String) -> Bool) -> String {
+        outputBuffer.waitForText(until: Date().addingTimeInterval(timeout.inSeconds), isReady)
+    }
+
+    /// The first line of standard output, once it is whole (or the child has closed it,
     /// or `timeout` passed).
     public func firstLine(timeout: Duration = .seconds(30)) -> String? {
-        let text = output.waitForText(until: Date().addingTimeInterval(timeout.inSeconds)) { $0.contains("\n") }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
+        output(timeout: timeout) { $0.contains("\n") }
+            .split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
     }
 
     /// Waits for the child to exit and for both pipes to close; its exit status and
@@ -78,20 +84,20 @@ public final class RunningChild: @unchecked Sendable {
         if exited.wait(timeout: .now() + timeout.inSeconds) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            output.waitForEnd(until: Date().addingTimeInterval(5))
-            errors.waitForEnd(until: Date().addingTimeInterval(5))
-            throw .timedOut(executable: executable, seconds: timeout.inSeconds, stdout: output.text, stderr: errors.text)
+            outputBuffer.waitForEnd(until: Date().addingTimeInterval(5))
+            errorBuffer.waitForEnd(until: Date().addingTimeInterval(5))
+            throw .timedOut(executable: executable, seconds: timeout.inSeconds, stdout: outputBuffer.text, stderr: errorBuffer.text)
         }
         process.waitUntilExit()
         // The pipes close when the child exits, unless it left a grandchild holding them.
-        let pipesClosed = output.waitForEnd(until: max(deadline, Date().addingTimeInterval(5)))
-            && errors.waitForEnd(until: max(deadline, Date().addingTimeInterval(5)))
+        let pipesClosed = outputBuffer.waitForEnd(until: max(deadline, Date().addingTimeInterval(5)))
+            && errorBuffer.waitForEnd(until: max(deadline, Date().addingTimeInterval(5)))
         guard pipesClosed else {
-            throw .timedOut(executable: executable, seconds: timeout.inSeconds, stdout: output.text, stderr: errors.text)
+            throw .timedOut(executable: executable, seconds: timeout.inSeconds, stdout: outputBuffer.text, stderr: errorBuffer.text)
         }
         let finished = ChildResult(status: process.terminationStatus,
                                    killedBySignal: process.terminationReason == .uncaughtSignal,
-                                   stdout: output.text, stderr: errors.text)
+                                   stdout: outputBuffer.text, stderr: errorBuffer.text)
         result = finished
         return finished
     }

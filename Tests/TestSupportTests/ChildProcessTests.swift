@@ -25,12 +25,12 @@ struct ChildProcessTests {
         let child = try ChildProcess.start(python, ["-c", "import sys, time; print('started', flush=True); time.sleep(120)"])
         let pid = child.processIdentifier
         #expect(child.firstLine(timeout: .seconds(30)) == "started")
-        #expect(throws: ChildProcessError.self) { try child.wait(timeout: .milliseconds(300)) }
-        do {
-            _ = try child.wait(timeout: .milliseconds(300))
-        } catch let error {
-            if case let .timedOut(_, _, stdout, _) = error { #expect(stdout == "started\n") }
+        let error = #expect(throws: ChildProcessError.self) { try child.wait(timeout: .milliseconds(300)) }
+        guard case let .timedOut(_, _, stdout, _)? = error else {
+            Issue.record("expected a timeout, got \(String(describing: error))")
+            return
         }
+        #expect(stdout == "started\n")
         #expect(Date().timeIntervalSince(start) < 60)
         #expect(!child.isRunning)
         // Reaped: no process (not even a zombie) has that id any more.
@@ -45,13 +45,13 @@ struct ChildProcessTests {
         let child = try ChildProcess.start(python, ["-c", script],
                                            environment: ChildProcess.environment(["BACKPROPLAB_PROBE": "yes"]),
                                            currentDirectory: directory.url)
-        _ = child.firstLine()
+        _ = child.output { $0.filter { $0 == "\n" }.count == 3 }
         child.send(SIGKILL)
         let result = try child.wait(timeout: .seconds(30))
         #expect(result.killedBySignal && result.status == SIGKILL)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath() } == directory.url.resolvingSymlinksInPath())
+        #expect(lines.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } == directory.url.resolvingSymlinksInPath().path)
         #expect(lines.dropFirst().first == "yes")
         #expect(lines.last == "''")
     }
