@@ -15,8 +15,12 @@ func tool(_ name: String, path: String? = nil, _ libraries: [Target.Dependency])
 }
 
 let libraries: [Target] = [
+    /// The one JSON writer: shortest round-trip Doubles, insertion key order, pretty and
+    /// compact forms, NaN/±∞ as the strings "NaN"/"Infinity"/"-Infinity".
+    .target(name: "JSONOutput"),
+
     /// The textbook engine: `Network`, sigmoid, costs, backprop (BP1–BP4), SGD, model files.
-    .target(name: "BackpropEngine"),
+    .target(name: "BackpropEngine", dependencies: ["JSONOutput"]),
 
     /// The one C library: zlib, for reading `.gz` data and writing PNG.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -24,7 +28,7 @@ let libraries: [Target] = [
     .target(name: "Zlib", dependencies: ["CZlib"]),
 
     /// Output for people: aligned tables, terminal detection, PNG and SVG pictures.
-    .target(name: "Rendering", dependencies: ["Zlib"]),
+    .target(name: "Rendering", dependencies: ["Zlib", "JSONOutput"]),
 
     /// What every executable shares: parsing `--sizes`, `--cost`, `--seed`, `--format`.
     .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "FastEngine", "Rendering", argumentParser]),
@@ -74,7 +78,7 @@ let libraries: [Target] = [
     ),
 
     /// The MNIST experiments: training runs with checkpoints, evaluation, baselines, pictures.
-    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering"]),
+    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "JSONOutput"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
@@ -115,6 +119,12 @@ let tests: [Target] = [
     /// Golden `--help` of every tool, run on the built executables (`BACKPROPLAB_UPDATE_GOLDEN=1` rewrites them).
     .testTarget(name: "HelpTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
+    /// The JSON writer's policy, and every migrated tool's `--format json` pinned by golden files.
+    .testTarget(
+        name: "JSONOutputTests",
+        dependencies: ["JSONOutput", "perceptrons", "sigmoid-limit", "mnist"],
+        exclude: ["Golden"]
+    ),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
     .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
@@ -141,7 +151,7 @@ let tests: [Target] = [
     .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking", "TestSupport"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib", "TestSupport"]),
     .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib", "TestSupport"]),
-    .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "TestSupport"]),
+    .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "Rendering", "TestSupport"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Course", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import JSONOutput
 
 /// Model files in the JSON layout of the book's `network2.py` (`Network.save` / `load`):
 ///
@@ -8,25 +9,57 @@ import Foundation
 ///      "cost": "QuadraticCost"}
 ///
 /// Weights are nested row lists of shape (y, x); biases are column vectors of shape
-/// (y, 1). Doubles are written in Swift's shortest round-trip form, so a saved
-/// network loads back bit for bit. NaN and ±∞ are rejected both ways.
+/// (y, 1). The text is written by `JSONOutput`'s one writer: Doubles in Swift's shortest
+/// round-trip form, so a saved network loads back bit for bit. NaN and ±∞ are rejected
+/// both ways (saving names the parameter).
 public enum ModelFile {
     /// The largest model file `load` will read (a [784, 100, 10] net is about 2 MB).
     public static let maximumFileSize = 1 << 30
 
-    /// The JSON text of `network` in `network2.py`'s layout.
+    /// The JSON text of `network` in `network2.py`'s layout: `Node`'s compact form
+    /// (one line, `", "` and `": "` separators, as `json.dump` writes it), ending in a newline.
     ///
-    /// - Throws: `ModelFileError.notFinite` if a weight or bias is NaN or infinite
-    ///   (JSON cannot hold them).
+    /// - Throws: `ModelFileError` naming the first NaN or infinite weight or bias: the
+    ///   JSON writer could hold it as a string, but a model with NaN is not a model, and
+    ///   no reader of `network2` files would take it.
     public static func encode(_ network: Network) throws(ModelFileError) -> String {
-        guard network.isFinite else {
-            throw ModelFileError(file: nil, problem: "the network has a NaN or infinite weight or bias; JSON cannot hold it")
+        return try node(network).text(.compact) + "\n"
+    }
+
+    /// The model as a JSON object (`encode`'s content), for files that add keys to it
+    /// (checkpoints).
+    ///
+    /// - Throws: `ModelFileError` naming the first NaN or infinite weight or bias.
+    public static func node(_ network: Network) throws(ModelFileError) -> Node {
+        if let problem = nonFiniteParameter(network) {
+            throw ModelFileError(file: nil, problem: "\(problem); a model with NaN or infinite parameters is not saved")
         }
-        func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
-        let sizes = list(network.sizes.map(String.init))
-        let weights = list(network.weights.map { w in list(w.rowList.map { row in list(row.map(\.description)) }) })
-        let biases = list(network.biases.map { b in list(b.elements.map { "[\($0.description)]" }) })
-        return "{\"sizes\": \(sizes), \"weights\": \(weights), \"biases\": \(biases), \"cost\": \"\(network.cost.network2Name)\"}\n"
+        let weights = network.weights.map { w in Node.array(w.rowList.map(Node.numbers)) }
+        let biases = network.biases.map { b in Node.array(b.elements.map { .numbers([$0]) }) }
+        return .object([
+            "sizes": .array(network.sizes.map(Node.integer)),
+            "weights": .array(weights),
+            "biases": .array(biases),
+            "cost": .string(network.cost.network2Name),
+        ])
+    }
+
+    /// "weights[0][1][2] (the book's w²₂₃) is NaN", naming the first parameter that is
+    /// not finite in `network2.py`'s indices and the book's (1-based j, k), or nil.
+    static func nonFiniteParameter(_ network: Network) -> String? {
+        func value(_ v: Double) -> String { v.isNaN ? "NaN" : v > 0 ? "+∞" : "−∞" }
+        for (i, w) in network.weights.enumerated() {
+            if let at = w.elements.firstIndex(where: { !$0.isFinite }) {
+                let (j, k) = at.quotientAndRemainder(dividingBy: max(w.columns, 1))
+                return "weights[\(i)][\(j)][\(k)] (the book's w\(i + 2) row \(j + 1), column \(k + 1)) is \(value(w.elements[at]))"
+            }
+        }
+        for (i, b) in network.biases.enumerated() {
+            if let j = b.elements.firstIndex(where: { !$0.isFinite }) {
+                return "biases[\(i)][\(j)] (the book's b\(i + 2) entry \(j + 1)) is \(value(b.elements[j]))"
+            }
+        }
+        return nil
     }
 
     /// Writes `network` to `path` atomically: a temporary file beside it, then a rename,

@@ -30,7 +30,7 @@ public enum BaselineSession {
         )
         switch format {
         case .json:
-            print(try jsonText(report))
+            print(try OutputFormat.json(report))
         case .text:
             print("seed: \(seed)")
             print("average darkness (sum of the 784 pixel intensities) of each digit in the \(training.count) training images")

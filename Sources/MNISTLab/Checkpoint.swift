@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import JSONOutput
 
 /// A training run saved after an epoch: the network, and what it takes to go on.
 ///
@@ -33,18 +34,21 @@ public struct Checkpoint: Equatable, Sendable {
         var next_epoch: Int
     }
 
-    /// The file's text: `ModelFile.encode`'s JSON object with the extra key added.
+    /// The file's text: `ModelFile.node`'s JSON object with the extra key added, in the
+    /// model files' compact layout, ending in a newline.
+    ///
+    /// - Throws: `ModelFileError` for a NaN or infinite weight (see `ModelFile.node`) or
+    ///   when the state cannot be encoded.
     public func encode() throws(ModelFileError) -> String {
-        let model = try ModelFile.encode(network).trimmingCharacters(in: .whitespacesAndNewlines)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard model.hasSuffix("}"),
-              let state = try? encoder.encode(State(settings: settings, history: history, next_epoch: history.count)),
-              let stateText = String(data: state, encoding: .utf8)
-        else {
-            throw ModelFileError(file: nil, problem: "the checkpoint could not be encoded")
+        guard case .object(var fields) = try ModelFile.node(network) else {
+            throw ModelFileError(file: nil, problem: "the checkpoint could not be encoded: the model is not a JSON object")
         }
-        return model.dropLast() + ", \"\(Self.key)\": \(stateText)}\n"
+        do {
+            fields[Self.key] = try Node(encoding: State(settings: settings, history: history, next_epoch: history.count))
+        } catch {
+            throw ModelFileError(file: nil, problem: "the checkpoint could not be encoded: \(error)")
+        }
+        return Node.object(fields).text(.compact) + "\n"
     }
 
     /// Writes the checkpoint atomically: `path` holds the previous checkpoint or this one.
@@ -77,7 +81,7 @@ public struct Checkpoint: Equatable, Sendable {
         }
         let file: File
         do {
-            file = try JSONDecoder().decode(File.self, from: data)
+            file = try Node.decoder().decode(File.self, from: data)
         } catch {
             throw ModelFileError(file: nil, problem: "the \"\(key)\" entry is not a valid checkpoint state")
         }

@@ -33,7 +33,7 @@ public enum EvaluationSession {
         let report = evaluation.report(model: modelPath, sizes: network.sizes, set: set, png: pngPath)
         switch format {
         case .json:
-            print(try jsonText(report))
+            print(try OutputFormat.json(report))
         case .text:
             let text = evaluation.text(model: modelPath, network: network, set: set, data: heldOut, show: show)
             print(text.hasSuffix("\n") ? String(text.dropLast()) : text)

@@ -114,7 +114,7 @@ public enum TrainingSession {
             best: run.best, seconds: seconds, savedModel: options.savePath
         )
         if !text {
-            print(try jsonText(report))
+            print(try OutputFormat.json(report))
         }
         return report
     }

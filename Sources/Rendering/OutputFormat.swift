@@ -1,4 +1,4 @@
-import Foundation
+import JSONOutput
 
 /// `--format text|json`: aligned tables and explanations for people, or one JSON
 /// document on standard output for scripts.
@@ -8,11 +8,12 @@ public enum OutputFormat: String, CaseIterable, Codable, Sendable {
     /// JSON for scripts.
     case json
 
-    /// JSON text of `value`: pretty-printed with sorted keys, so scripts and diffs see a
-    /// stable layout.
+    /// JSON text of `value`, the one form every `--format json` prints: `JSONOutput`'s
+    /// pretty layout, keys in the order the type declares them, Doubles in shortest
+    /// round-trip form, NaN and ±∞ as the strings "NaN", "Infinity" and "-Infinity".
+    ///
+    /// - Throws: what the value's `encode(to:)` throws; the caller reports it as an error.
     public static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try Node.text(of: value)
     }
 }

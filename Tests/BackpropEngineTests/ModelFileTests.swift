@@ -116,4 +116,32 @@ struct ModelFileTests {
         let unwritable = "/proc/backproplab-cannot-write/model.json"
         #expect(throws: ModelFileError.self) { try ModelFile.save(first, to: unwritable) }
     }
+
+    @Test("a NaN or infinite parameter is refused with an error naming it (network2 and book indices)")
+    func nonFiniteIsNamed() throws {
+        var network = try Network(sizes: [3, 4, 2], seed: 3)
+        network.weights[1][1, 2] = .nan
+        #expect(throws: ModelFileError(file: nil, problem:
+            "weights[1][1][2] (the book's w3 row 2, column 3) is NaN; a model with NaN or infinite parameters is not saved")) {
+            try ModelFile.encode(network)
+        }
+        network.weights[1][1, 2] = 0
+        network.biases[0][3] = -.infinity
+        #expect(throws: ModelFileError(file: nil, problem:
+            "biases[0][3] (the book's b2 entry 4) is −∞; a model with NaN or infinite parameters is not saved")) {
+            try ModelFile.encode(network)
+        }
+    }
+
+    @Test("the file is network2.py's one-line layout, written by the JSON writer's compact form")
+    func layout() throws {
+        let w2 = try #require(Matrix(rowList: [[0.5, -1.0], [2.0, 0.1]]))
+        let w3 = try #require(Matrix(rowList: [[1e-05, 3.0]]))
+        let network = try Network(sizes: [2, 2, 1], biases: [[0.25, -0.5], [7.0]], weights: [w2, w3], cost: .crossEntropy)
+        #expect(try ModelFile.encode(network) == """
+            {"sizes": [2, 2, 1], "weights": [[[0.5, -1.0], [2.0, 0.1]], [[1e-05, 3.0]]], \
+            "biases": [[[0.25], [-0.5]], [[7.0]]], "cost": "CrossEntropyCost"}
+
+            """)
+    }
 }

@@ -1,6 +1,7 @@
 import BackpropEngine
 import Foundation
-import MNISTLab
+@testable import MNISTLab
+import Rendering
 import Testing
 import TestSupport
 
@@ -40,5 +41,34 @@ import TestSupport
         } throws: { error in
             "\(error)".hasPrefix(path) && "\(error)".contains("not a checkpoint")
         }
+    }
+
+    @Test("a non-finite number in the run's state is written as \"NaN\"/\"Infinity\" and read back")
+    func nonFiniteStateRoundTrips() throws {
+        var saved = try checkpoint()
+        saved.history[0].seconds = .infinity
+        let text = try saved.encode()
+        #expect(text.contains(#""seconds": "Infinity""#))
+        #expect(try Checkpoint.decode(text).history[0].seconds == .infinity)
+    }
+
+    @Test("a NaN weight is refused with the weight named, as for model files")
+    func nanWeightIsRefused() throws {
+        var saved = try checkpoint()
+        saved.network.weights[0][0, 5] = .nan
+        #expect {
+            try saved.encode()
+        } throws: { error in
+            "\(error)".contains("weights[0][0][5]") && "\(error)".contains("is NaN")
+        }
+    }
+
+    @Test("mnist's reports go through the same writer: NaN and ±∞ as strings")
+    func reportNonFinite() throws {
+        let result = EpochResult(epoch: 0, correct: 1, total: 2, seconds: .nan)
+        let report = TrainingReport(settings: TrainingSettings(), engine: .fast, resumedAfterEpochs: 0,
+                                    epochs: [result], best: result, seconds: -.infinity, savedModel: nil)
+        let text = try OutputFormat.json(report)
+        #expect(text.contains(#""seconds": "NaN""#) && text.contains(#""seconds": "-Infinity""#))
     }
 }
