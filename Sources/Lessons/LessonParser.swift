@@ -171,12 +171,17 @@ public enum LessonParser {
         return (title, cleaned.first?.text ?? "")
     }
 
-    /// Lines of one paragraph joined: with a space, except between CJK characters
-    /// (Chinese wraps without spaces; a space there would show in the text).
+    /// Lines of one paragraph joined: with a space, except between two CJK characters
+    /// or next to fullwidth punctuation (Chinese wraps without spaces; a space there would
+    /// show in the text). Between Chinese and Latin text the space stays, as Chinese
+    /// technical writing puts one there.
     static func joinLines(_ lines: [String]) -> String {
-        lines.reduce("") { joined, line in
+        let punctuation: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "（", "）", "“", "”", "《", "》"]
+        return lines.reduce("") { joined, line in
             guard let last = joined.last, let first = line.first else { return joined + line }
-            return joined + (DisplayWidth.isWide(last) || DisplayWidth.isWide(first) ? "" : " ") + line
+            let tight = (DisplayWidth.isWide(last) && DisplayWidth.isWide(first))
+                || punctuation.contains(last) || punctuation.contains(first)
+            return joined + (tight ? "" : " ") + line
         }
     }
 

@@ -9,9 +9,9 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.columns("epoch") == 5)
         #expect(DisplayWidth.columns("迭代期") == 6)
         #expect(DisplayWidth.columns("S 型神经元") == 10)
-        #expect(DisplayWidth.columns("（代价函数），。") == 14)
+        #expect(DisplayWidth.columns("（代价函数），。") == 16)
         // Symbols of the book's notation and the tables' rules are one column each.
-        #expect(DisplayWidth.columns("wˡⱼₖ δˡ η ∇C ‖ ─ │ ✓") == 18)
+        #expect(DisplayWidth.columns("wˡⱼₖ δˡ η ∇C ‖ ─ │ ✓") == 20)
         // A combining mark takes none: e + U+0301.
         #expect(DisplayWidth.columns("e\u{301}") == 1)
     }
