@@ -61,7 +61,10 @@ struct LessonsTool: ParsableCommand {
                 let known = catalog.lessons.map { String($0.number) }.joined(separator: ", ")
                 throw TourError(description: "there is no lesson \(number) (lessons: \(known))")
             }
-            let tour = LessonTour(catalog: catalog, runner: CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot)),
+            // The lesson's commands speak the lesson's language (once the tools do).
+            let runner = CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot),
+                                       environment: catalog.language.localeEnvironment)
+            let tour = LessonTour(catalog: catalog, runner: runner,
                                   dataDirectory: data.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
             guard tour.run(lesson, step: step, stdinIsTerminal: Terminal.isStandardInputATerminal) else {
                 throw ExitCode.failure

@@ -13,6 +13,13 @@ public enum Language: String, CaseIterable, Sendable, Hashable, CustomStringConv
 
     public var description: String { rawValue }
 
+    /// The locale a child process gets so that it speaks this language too (it follows
+    /// `LC_ALL` first): `C.UTF-8` for English, `zh_CN.UTF-8` for Chinese. Only the
+    /// variable is read, so the locale need not be installed.
+    public var localeEnvironment: [String: String] {
+        ["LC_ALL": self == .english ? "C.UTF-8" : "zh_CN.UTF-8"]
+    }
+
     /// The language a `--lang` value names: `en` or `zh-Hans` (case-insensitive; `zh`,
     /// `zh-CN`, `zh_CN` and `english` are accepted too), else `nil`.
     public init?(flag: String) {

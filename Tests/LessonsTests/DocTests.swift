@@ -55,7 +55,13 @@ struct DocTests {
         for problem in lesson.problems {
             Issue.record("\(where_):\(problem.line): \(problem.message)")
         }
-        let tour = LessonTour(catalog: catalog, runner: CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot)))
+        // The commands run in the C locale whatever the machine's LANG is: today the tools
+        // print English in every lesson, the Chinese ones included. When a tool speaks
+        // Chinese, its Chinese lessons' text blocks get its Chinese output and their
+        // commands run with Language.simplifiedChinese.localeEnvironment here.
+        let runner = CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot),
+                                   environment: Language.english.localeEnvironment)
+        let tour = LessonTour(catalog: catalog, runner: runner)
         for command in lesson.commands {
             let label = "\(where_):\(command.line): $ \(command.commandLine)"
             if command.isSlow && !Self.runSlow {
