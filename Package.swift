@@ -28,7 +28,11 @@ let libraries: [Target] = [
     .target(name: "Zlib", dependencies: ["CZlib"]),
 
     /// Output for people: aligned tables, terminal detection, PNG and SVG pictures.
-    .target(name: "Rendering", dependencies: ["Zlib", "JSONOutput"]),
+    .target(name: "Rendering", dependencies: ["Zlib", "JSONOutput", "Localization"]),
+
+    /// Which language to speak (`--lang`, else the locale), the English ↔ 中文 glossary,
+    /// and terminal display width (a CJK character takes two columns).
+    .target(name: "Localization"),
 
     /// What every executable shares: parsing `--sizes`, `--cost`, `--seed`, `--format`.
     .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "FastEngine", "Rendering", argumentParser]),
@@ -85,7 +89,7 @@ let libraries: [Target] = [
     .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering"]),
 
     /// The course: reading lesson files, normalising output, running lesson commands.
-    .target(name: "Course", dependencies: ["BackpropEngine", "Rendering"]),
+    .target(name: "Course", dependencies: ["BackpropEngine", "Rendering", "Localization"]),
 
     /// libFuzzer entry points for the file parsers (built with -sanitize=fuzzer by Fuzz/run).
     .target(name: "FuzzTargets", dependencies: ["BackpropEngine", "Datasets"]),
@@ -107,7 +111,7 @@ let tools: [(product: String, target: Target)] = [
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
     ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
-    ("lessons", tool("lessons", ["Course", "Rendering"])),
+    ("lessons", tool("lessons", ["Course", "Rendering", "Localization"])),
 ]
 
 let tests: [Target] = [
@@ -154,7 +158,9 @@ let tests: [Target] = [
     .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "Rendering", "TestSupport"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
-    .testTarget(name: "LessonsTests", dependencies: ["Course", "TestSupport"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Course", "Localization", "TestSupport"]),
+    /// `--lang` and the locale, display width, the glossary file.
+    .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Rendering"]),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.
     .testTarget(name: "BadInputTests", dependencies: ["TestSupport", "Zlib"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),

@@ -33,9 +33,13 @@ public enum CommandRunnerError: Error, Equatable, Sendable, CustomStringConverti
 public struct CommandRunner: Sendable {
     /// Finds the executables.
     public var locator: ExecutableLocator
+    /// Environment variables set for every command, over this process's own (e.g.
+    /// `LC_ALL`, so that a lesson's commands speak the lesson's language).
+    public var environment: [String: String]
 
-    public init(locator: ExecutableLocator) {
+    public init(locator: ExecutableLocator, environment: [String: String] = [:]) {
         self.locator = locator
+        self.environment = environment
     }
 
     /// The executable for `command`, or `CommandRunnerError.notBuilt`.
@@ -100,6 +104,9 @@ public struct CommandRunner: Sendable {
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = locator.packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         return process
     }
 }

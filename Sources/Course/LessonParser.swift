@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Reads a lesson file: its title, its goal and its command blocks, following the
 /// convention every lesson is written to.
@@ -136,7 +137,7 @@ public enum LessonParser {
         var heading = ""
         var current: [String] = []
         func flush() {
-            if !current.isEmpty { paragraphs.append((heading, current.joined(separator: " "))) }
+            if !current.isEmpty { paragraphs.append((heading, joinLines(current))) }
             current = []
         }
         var previousLine = 0
@@ -157,20 +158,37 @@ public enum LessonParser {
         }
         flush()
         let cleaned = paragraphs.map { (heading: $0.heading, text: plainText($0.text)) }
-        if let marked = cleaned.first(where: { $0.text.lowercased().hasPrefix("goal") }) {
-            var text = Substring(marked.text.dropFirst(4))
-            while let c = text.first, [":", ".", " ", "—", "–", "-"].contains(c) { text = text.dropFirst() }
+        let goalWords = ["goal", "目标"]
+        for paragraph in cleaned {
+            guard let word = goalWords.first(where: { paragraph.text.lowercased().hasPrefix($0) }) else { continue }
+            var text = Substring(paragraph.text.dropFirst(word.count))
+            while let c = text.first, [":", ".", " ", "—", "–", "-", "：", "。", "　"].contains(c) { text = text.dropFirst() }
             return (title, String(text))
         }
-        if let underHeading = cleaned.first(where: { $0.heading.lowercased().hasPrefix("goal") }) {
+        if let underHeading = cleaned.first(where: { p in goalWords.contains { p.heading.lowercased().hasPrefix($0) } }) {
             return (title, underHeading.text)
         }
         return (title, cleaned.first?.text ?? "")
     }
 
-    /// The title without a leading "Lesson 4 —", "Lesson 4:" or "4." (the tour prints the
-    /// number itself).
+    /// Lines of one paragraph joined: with a space, except between two CJK characters
+    /// or next to fullwidth punctuation (Chinese wraps without spaces; a space there would
+    /// show in the text). Between Chinese and Latin text the space stays, as Chinese
+    /// technical writing puts one there.
+    static func joinLines(_ lines: [String]) -> String {
+        let punctuation: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "（", "）", "“", "”", "《", "》"]
+        return lines.reduce("") { joined, line in
+            guard let last = joined.last, let first = line.first else { return joined + line }
+            let tight = (DisplayWidth.isWide(last) && DisplayWidth.isWide(first))
+                || punctuation.contains(last) || punctuation.contains(first)
+            return joined + (tight ? "" : " ") + line
+        }
+    }
+
+    /// The title without a leading "Lesson 4 —", "Lesson 4:", "4." or "第 4 课" (the tour
+    /// prints the number itself).
     static func strippingLessonNumber(_ title: String) -> String {
+        if let chinese = strippingChineseLessonNumber(title) { return chinese }
         var rest = Substring(title)
         let named = rest.lowercased().hasPrefix("lesson ")
         if named { rest = rest.dropFirst("lesson ".count) }
@@ -182,6 +200,20 @@ public enum LessonParser {
         guard let first = rest.first, separators.contains(first), named || first != " " else { return title }
         rest = rest.drop { separators.contains($0) }
         return rest.isEmpty ? title : String(rest)
+    }
+
+    /// "第 4 课　梯度下降" (or "第4课：…", "第 4 课 — …") without its "第 4 课", else `nil`.
+    static func strippingChineseLessonNumber(_ title: String) -> String? {
+        var rest = Substring(title)
+        guard rest.hasPrefix("第") else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return nil }
+        rest = rest.dropFirst(digits.count).drop { $0 == " " }
+        guard rest.hasPrefix("课") else { return nil }
+        let separators: Set<Character> = [" ", "　", "—", "–", "-", ":", "：", "."]
+        rest = rest.dropFirst().drop { separators.contains($0) }
+        return rest.isEmpty ? nil : String(rest)
     }
 
     /// Markdown emphasis removed: `**Goal:** see *why*` → `Goal: see why`.

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// The `lessons` tool's work: listing the lessons and running one lesson's commands in
 /// order, for a student at a terminal or a teacher in front of a class.
@@ -16,23 +17,26 @@ public struct LessonTour: Sendable {
         self.dataDirectory = dataDirectory
     }
 
+    /// The tour's own sentences, in the catalog's language.
+    var text: TourText { TourText(language: catalog.language) }
+
     /// Every lesson with its number, title and commands.
     public func listing() -> String {
-        var lines = ["BackpropLab lessons (\(catalog.directory.lastPathComponent)/README.md has the index and a glossary)", ""]
+        var lines = [text.listingHeading(catalog.relativeDirectory), ""]
         for lesson in catalog.lessons {
             lines.append(String(format: "%2d  ", lesson.number) + lesson.title + "  (\(lesson.fileName))")
             for command in lesson.commands {
                 var notes: [String] = []
-                if command.isSlow { notes.append("slow") }
-                if command.dataDirectory != nil { notes.append("needs MNIST") }
+                if command.isSlow { notes.append(text.slow) }
+                if command.dataDirectory != nil { notes.append(text.needsMNIST) }
                 lines.append("      $ " + command.commandLine + (notes.isEmpty ? "" : "   (" + notes.joined(separator: ", ") + ")"))
             }
-            if lesson.commands.isEmpty { lines.append("      (reading only)") }
+            if lesson.commands.isEmpty { lines.append("      " + text.readingOnly) }
             for problem in lesson.problems {
                 lines.append("      ! \(lesson.fileName):\(problem.line): \(problem.message)")
             }
         }
-        lines += ["", "Run a lesson's commands with: swift run lessons run N   (--step pauses between them, --data DIR for MNIST)"]
+        lines += ["", text.runHint]
         return lines.joined(separator: "\n")
     }
 
@@ -50,24 +54,23 @@ public struct LessonTour: Sendable {
             : catalog.packageRoot.appendingPathComponent(directory)
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.standardizedFileURL.path, isDirectory: &isDir), isDir.boolValue { return nil }
-        return "this command needs the MNIST data in \(directory), which is not there.\n"
-            + "Get it with 'swift run mnist download', or point to a copy with 'swift run lessons run \(lesson) --data DIR'."
+        return text.missingData(directory, lesson: lesson)
     }
 
     /// Runs every command of `lesson` in order, with a heading before each, pausing for
     /// Enter between them when `step` is set and standard input is a terminal.
     /// Returns whether every command that ran exited with status 0.
     public func run(_ lesson: Lesson, step: Bool, stdinIsTerminal: Bool) -> Bool {
-        print("Lesson \(lesson.number): \(lesson.title)")
-        if !lesson.goal.isEmpty { print(Self.wrap("Goal: " + lesson.goal, width: 88)) }
+        print(text.lessonHeading(lesson.number, lesson.title))
+        if !lesson.goal.isEmpty { print(Self.wrap(text.goal(lesson.goal), width: 88)) }
         if lesson.commands.isEmpty {
-            print("\nThis lesson has no commands to run; read \(catalog.directory.lastPathComponent)/\(lesson.fileName).")
+            print("\n" + text.noCommands(catalog.relativePath(lesson)))
         }
         var allPassed = true
         for (index, original) in lesson.commands.enumerated() {
             let command = prepared(original)
             if index > 0, step, stdinIsTerminal {
-                print("\n[Enter] for the next command…", terminator: "")
+                print("\n" + text.nextCommand, terminator: "")
                 fflush(nil)
                 _ = readLine()
             }
@@ -83,7 +86,7 @@ public struct LessonTour: Sendable {
                 }
                 let status = try runner.stream(command)
                 if status != 0 {
-                    print("(exited with status \(status))")
+                    print(text.exited(status))
                     allPassed = false
                 }
             } catch {
@@ -96,7 +99,7 @@ public struct LessonTour: Sendable {
 
     /// Builds the product a command needs (`swift run lessons` builds only `lessons`).
     private func build(_ command: LessonCommand) -> Bool {
-        print("(building \(command.executable) first: swift build --product \(command.executable))")
+        print(text.building(command.executable))
         let arguments = ["swift", "build", "--product", command.executable]
             + (command.configuration == .release ? ["-c", "release"] : [])
         do {
@@ -112,20 +115,58 @@ public struct LessonTour: Sendable {
         }
     }
 
-    /// `text` broken at spaces into lines of at most `width` characters (longer words
-    /// stay whole).
+    /// `text` broken into lines of at most `width` terminal columns: at spaces, and
+    /// between CJK characters (Chinese has no spaces), never before closing punctuation
+    /// such as ，。）; a longer word stays whole.
     public static func wrap(_ text: String, width: Int) -> String {
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
+        var space = false
+        for unit in wrapUnits(text) {
+            if unit == " " {
+                space = !line.isEmpty
+                continue
             }
-            line += (line.isEmpty ? "" : " ") + word
+            let gap = space ? " " : ""
+            if !line.isEmpty, DisplayWidth.columns(line + gap + unit) > width {
+                lines.append(line)
+                line = unit
+            } else {
+                line += gap + unit
+            }
+            space = false
         }
         if !line.isEmpty { lines.append(line) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The pieces `wrap` may break between: Latin words, single spaces (runs collapse),
+    /// and single CJK characters (with any closing punctuation after them attached).
+    static func wrapUnits(_ text: String) -> [String] {
+        let closing: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", "’", ",", ".", ";", ":", ")"]
+        var units: [String] = []
+        var word = ""
+        func flush() { if !word.isEmpty { units.append(word); word = "" } }
+        for c in text {
+            if c == " " || c == "\n" {
+                flush()
+                if units.last != " " { units.append(" ") }
+            } else if DisplayWidth.isWide(c) {
+                if closing.contains(c), let last = units.last, last != " ", word.isEmpty {
+                    units[units.count - 1] = last + String(c)
+                } else {
+                    flush()
+                    units.append(String(c))
+                }
+            } else if closing.contains(c), word.isEmpty, let last = units.last, last != " " {
+                units[units.count - 1] = last + String(c)
+            } else {
+                word.append(c)
+            }
+        }
+        flush()
+        if units.first == " " { units.removeFirst() }
+        return units
     }
 
     static func printError(_ message: String) {

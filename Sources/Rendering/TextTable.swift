@@ -1,3 +1,5 @@
+import Localization
+
 /// A table of text for people: columns padded to line up, numbers aligned right.
 ///
 ///     var table = TextTable(header: ["layer", "kind", "max rel. error"])
@@ -58,12 +60,10 @@ public struct TextTable: Sendable {
     }
 }
 
-/// The number of terminal columns `text` takes (each Unicode scalar counted once,
-/// combining marks not at all; enough for the symbols BackpropLab prints).
+/// The number of terminal columns `text` takes: a CJK character (神经元, ，。) two,
+/// a combining mark none, anything else one (see `DisplayWidth`).
 public func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { width, scalar in
-        scalar.properties.generalCategory == .nonspacingMark ? width : width + 1
-    }
+    DisplayWidth.columns(text)
 }
 
 private func looksNumeric(_ text: String) -> Bool {

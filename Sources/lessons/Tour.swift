@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Course
+import Localization
 import Rendering
 
 /// The course tour: lists the lessons, or runs one lesson's commands in order.
@@ -9,16 +10,20 @@ struct LessonsTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lessons",
         abstract: "List the BackpropLab lessons, or run one lesson's commands in order.",
-        discussion: "With no arguments, lists every lesson in lessons/ with its commands.",
+        discussion: """
+            With no arguments, lists every lesson in lessons/ with its commands. \
+            --lang zh-Hans lists and runs the Chinese lessons (lessons/zh-Hans/); without --lang \
+            the language follows the locale (LC_ALL, LC_MESSAGES, LANG starting with zh).
+            """,
         subcommands: [List.self, Run.self],
         defaultSubcommand: List.self
     )
 
-    /// The lessons of this checkout.
-    static func catalog() throws -> LessonCatalog {
+    /// The lessons of this checkout in `language`.
+    static func catalog(_ language: Language) throws -> LessonCatalog {
         do {
             let directory = try LessonCatalog.locateDirectory(sourceFile: #filePath)
-            return try LessonCatalog(directory: directory)
+            return try LessonCatalog(directory: directory, language: language)
         } catch {
             throw TourError(description: "\(error)")
         }
@@ -27,8 +32,10 @@ struct LessonsTool: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the lessons and their commands (the default).")
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
-            let catalog = try LessonsTool.catalog()
+            let catalog = try LessonsTool.catalog(language.resolved())
             let tour = LessonTour(catalog: catalog, runner: CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot)))
             print(tour.listing())
         }
@@ -46,13 +53,18 @@ struct LessonsTool: ParsableCommand {
         @Option(help: "MNIST directory to give every command that takes --data.")
         var data: String?
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
-            let catalog = try LessonsTool.catalog()
+            let catalog = try LessonsTool.catalog(language.resolved())
             guard let lesson = catalog.lesson(number) else {
                 let known = catalog.lessons.map { String($0.number) }.joined(separator: ", ")
                 throw TourError(description: "there is no lesson \(number) (lessons: \(known))")
             }
-            let tour = LessonTour(catalog: catalog, runner: CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot)),
+            // The lesson's commands speak the lesson's language (once the tools do).
+            let runner = CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot),
+                                       environment: catalog.language.localeEnvironment)
+            let tour = LessonTour(catalog: catalog, runner: runner,
                                   dataDirectory: data.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
             guard tour.run(lesson, step: step, stdinIsTerminal: Terminal.isStandardInputATerminal) else {
                 throw ExitCode.failure

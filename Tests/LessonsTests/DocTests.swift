@@ -1,5 +1,6 @@
 import Foundation
 import Course
+import Localization
 import Testing
 
 /// The doc-test: every command a lesson shows is run, and what it prints must be what
@@ -8,15 +9,30 @@ import Testing
 /// Commands run on the executables `swift test` has just built (it builds every product
 /// of the package, not only the tests), found next to the test bundle like
 /// swift-argument-parser's executable tests do; see `ExecutableLocator`.
+///
+/// The translations (`lessons/zh-Hans/`) show the same commands with the same output and
+/// are run the same way: their arguments are `zh-Hans/NN-name.md`.
 @Suite("Doc-test: lessons print what they say")
 struct DocTests {
-    /// The lessons of this checkout, found from this file's path.
-    static let catalog: Result<LessonCatalog, LessonCatalogError> = Result { () throws(LessonCatalogError) in
-        try LessonCatalog(directory: LessonCatalog.locateDirectory(sourceFile: #filePath))
+    /// The lessons of this checkout in `language`, found from this file's path.
+    static func catalog(_ language: Language) -> Result<LessonCatalog, LessonCatalogError> {
+        Result { () throws(LessonCatalogError) in
+            try LessonCatalog(directory: LessonCatalog.locateDirectory(sourceFile: #filePath), language: language)
+        }
     }
 
-    /// Every lesson file name; new lesson files are picked up without changing this test.
-    static var lessonFiles: [String] { (try? catalog.get().lessons.map(\.fileName)) ?? [] }
+    /// The English lessons.
+    static let catalog = catalog(.english)
+    /// The Chinese lessons.
+    static let chineseCatalog = catalog(.simplifiedChinese)
+
+    /// Every lesson file, English (`04-gradient-descent.md`) and Chinese
+    /// (`zh-Hans/04-gradient-descent.md`); new lesson files are picked up without
+    /// changing this test.
+    static var lessonFiles: [String] {
+        ((try? catalog.get().lessons.map(\.fileName)) ?? [])
+            + ((try? chineseCatalog.get().lessons.map { "zh-Hans/" + $0.fileName }) ?? [])
+    }
 
     /// Whether `console slow` blocks run too.
     static var runSlow: Bool { ProcessInfo.processInfo.environment["BACKPROPLAB_DOCTEST_SLOW"] == "1" }
@@ -25,17 +41,27 @@ struct DocTests {
     func lessonsAreFound() throws {
         let catalog = try Self.catalog.get()
         #expect(!catalog.lessons.isEmpty, "no NN-name.md files in \(catalog.directory.path)")
+        let chinese = try Self.chineseCatalog.get()
+        #expect(!chinese.lessons.isEmpty, "no NN-name.md files in \(chinese.lessonDirectory.path)")
     }
 
     @Test("every command of the lesson prints the output shown below it", arguments: lessonFiles)
     func lessonOutputMatches(fileName: String) throws {
-        let catalog = try Self.catalog.get()
-        let lesson = try #require(catalog.lessons.first { $0.fileName == fileName })
-        let where_ = "lessons/\(fileName)"
+        let isChinese = fileName.hasPrefix("zh-Hans/")
+        let catalog = try (isChinese ? Self.chineseCatalog : Self.catalog).get()
+        let name = isChinese ? String(fileName.dropFirst("zh-Hans/".count)) : fileName
+        let lesson = try #require(catalog.lessons.first { $0.fileName == name })
+        let where_ = catalog.relativePath(lesson)
         for problem in lesson.problems {
             Issue.record("\(where_):\(problem.line): \(problem.message)")
         }
-        let tour = LessonTour(catalog: catalog, runner: CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot)))
+        // The commands run in the C locale whatever the machine's LANG is: today the tools
+        // print English in every lesson, the Chinese ones included. When a tool speaks
+        // Chinese, its Chinese lessons' text blocks get its Chinese output and their
+        // commands run with Language.simplifiedChinese.localeEnvironment here.
+        let runner = CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot),
+                                   environment: Language.english.localeEnvironment)
+        let tour = LessonTour(catalog: catalog, runner: runner)
         for command in lesson.commands {
             let label = "\(where_):\(command.line): $ \(command.commandLine)"
             if command.isSlow && !Self.runSlow {

@@ -54,6 +54,17 @@ struct LessonParserTests {
         #expect(second.expectedOutput == "done (1.5 s)")
     }
 
+    @Test("Chinese titles lose their 第 N 课, Chinese goals their 目标, and lines join without spaces")
+    func chineseTitleAndGoal() {
+        let lesson = LessonParser.parse("# 第 4 课　梯度下降\n\n**目标：** 看清 v → v − η∇C\n为什么让代价下降。\n", fileName: "04-gradient-descent.md")
+        #expect(lesson.title == "梯度下降")
+        #expect(lesson.goal == "看清 v → v − η∇C 为什么让代价下降。")
+        #expect(LessonParser.parse("# 第12课：反向传播\n", fileName: "12-x.md").title == "反向传播")
+        #expect(LessonParser.parse("# 第一课\n", fileName: "01-x.md").title == "第一课")
+        let underHeading = LessonParser.parse("# T\n\n## 目标\n\n学会它。\n", fileName: "02-x.md")
+        #expect(underHeading.goal == "学会它。")
+    }
+
     @Test func goalUnderAHeadingOrFirstParagraph() {
         let underHeading = LessonParser.parse("# T\n\nIntro.\n\n## Goal\n\nLearn it.\n", fileName: "02-x.md")
         #expect(underHeading.goal == "Learn it.")

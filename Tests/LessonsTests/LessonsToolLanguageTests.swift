@@ -1,0 +1,74 @@
+import Foundation
+import Course
+import Testing
+
+/// The built `lessons` executable picks its language from `--lang`, else the locale.
+@Suite("lessons --lang and the locale, run as users run it")
+struct LessonsToolLanguageTests {
+    /// Runs the built `lessons` with `arguments` and exactly the locale variables given
+    /// (the test's own LC_ALL, LC_MESSAGES and LANG removed); gives up after 60 s.
+    static func run(_ arguments: [String], locale: [String: String]) throws -> (status: Int32, output: String, error: String) {
+        let products = try #require(ExecutableLocator.runningProductsDirectory())
+        let process = Process()
+        process.executableURL = products.appendingPathComponent("lessons")
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
+        process.environment = environment.merging(locale) { $1 }
+        let output = Pipe()
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-lang-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errorHandle = try FileHandle(forWritingTo: errorFile)
+        defer { try? errorHandle.close() }
+        process.standardOutput = output
+        process.standardError = errorHandle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // The timeout: SIGTERM after 60 s, cancelled as soon as the program has finished.
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGTERM) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        let errData = (try? Data(contentsOf: errorFile)) ?? Data()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// How many lessons a listing shows (lines " N  title  (NN-name.md)").
+    static func lessonCount(_ listing: String) -> Int {
+        listing.split(separator: "\n").filter { $0.hasSuffix(".md)") && !$0.hasPrefix("      ") }.count
+    }
+
+    @Test func theFlagAndTheLocaleChooseTheLessons() throws {
+        let english = try Self.run([], locale: ["LANG": "en_US.UTF-8"])
+        #expect(english.status == 0)
+        #expect(english.output.hasPrefix("BackpropLab lessons (lessons/README.md"))
+        #expect(english.output.contains("(01-perceptrons.md)"))
+
+        let flag = try Self.run(["--lang", "zh-Hans"], locale: ["LANG": "en_US.UTF-8"])
+        #expect(flag.status == 0)
+        #expect(flag.output.hasPrefix("BackpropLab 课程（lessons/zh-Hans/README.md"))
+        #expect(flag.output.contains(" 1  感知机"))
+        // Every Chinese lesson file is listed, whatever their number.
+        let chineseFiles = try FileManager.default.contentsOfDirectory(
+            atPath: LessonCatalog.locateDirectory(sourceFile: #filePath).appendingPathComponent("zh-Hans").path)
+            .filter { LessonParser.lessonNumber(fileName: $0) != nil }
+        #expect(Self.lessonCount(flag.output) == chineseFiles.count)
+
+        #expect(try Self.run([], locale: ["LANG": "zh_CN.UTF-8"]).output == flag.output)
+        #expect(try Self.run(["list"], locale: ["LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"]).output == flag.output)
+        #expect(try Self.run([], locale: ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"]).output == english.output)
+        #expect(try Self.run(["--lang", "en"], locale: ["LANG": "zh_CN.UTF-8"]).output == english.output)
+    }
+
+    @Test func anUnknownLanguageIsAUsageError() throws {
+        let result = try Self.run(["--lang", "fr"], locale: [:])
+        #expect(result.status == 64)
+        #expect(result.error.contains("unknown language 'fr' (use one of: en, zh-Hans)"))
+        let run = try Self.run(["run", "99", "--lang", "zh-Hans"], locale: [:])
+        #expect(run.status != 0)
+        #expect(run.error.contains("there is no lesson 99"))
+    }
+}
