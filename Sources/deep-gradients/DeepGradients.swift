@@ -50,6 +50,7 @@ struct DeepGradients: ParsableCommand {
         if data != nil, let problem = DemoData.mnistShapeProblem(sizes.values) { throw ValidationError(problem) }
     }
 
+    // The values run() uses: the shared training flags, an old spelling winning when given.
     var sizes: LayerSizes { training.sizes }
     var epochs: Int { training.epochs }
     var miniBatchSize: Int { oldBatch ?? training.batch }
