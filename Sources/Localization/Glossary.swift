@@ -15,7 +15,7 @@ import Foundation
 /// header `english	chinese	aliases`.
 public struct Glossary: Sendable, Equatable {
     /// One term.
-    public struct Entry: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable, Codable {
         /// The English term, e.g. `mini-batch size`.
         public var english: String
         /// The canonical Chinese term, e.g. `小批量大小`.

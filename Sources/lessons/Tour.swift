@@ -15,7 +15,7 @@ struct LessonsTool: ParsableCommand {
             --lang zh-Hans lists and runs the Chinese lessons (lessons/zh-Hans/); without --lang \
             the language follows the locale (LC_ALL, LC_MESSAGES, LANG starting with zh).
             """,
-        subcommands: [List.self, Run.self],
+        subcommands: [List.self, Run.self, GlossaryCommand.self],
         defaultSubcommand: List.self
     )
 

@@ -1,5 +1,6 @@
 import Foundation
 import Course
+import Localization
 import Testing
 
 /// The built `lessons` executable picks its language from `--lang`, else the locale.
@@ -61,6 +62,32 @@ struct LessonsToolLanguageTests {
         #expect(try Self.run(["list"], locale: ["LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"]).output == flag.output)
         #expect(try Self.run([], locale: ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"]).output == english.output)
         #expect(try Self.run(["--lang", "en"], locale: ["LANG": "zh_CN.UTF-8"]).output == english.output)
+    }
+
+    @Test("lessons glossary: the 中文 and aliases columns start at the same terminal column on every line")
+    func glossaryTableIsAligned() throws {
+        let directory = try LessonCatalog.locateDirectory(sourceFile: #filePath)
+        let glossary = try Glossary.load(from: directory.appendingPathComponent("glossary.tsv"))
+        let result = try Self.run(["glossary"], locale: [:])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        try #require(lines.count == glossary.entries.count + 2)
+        let header = lines[0]
+        let chineseHeading = try #require(header.range(of: "中文"))
+        let aliasHeading = try #require(header.range(of: "其他译法"))
+        let chineseColumn = DisplayWidth.columns(String(header[..<chineseHeading.lowerBound]))
+        let aliasColumn = DisplayWidth.columns(String(header[..<aliasHeading.lowerBound]))
+        for (line, entry) in zip(lines.dropFirst(2), glossary.entries) {
+            #expect(line.hasPrefix(entry.english + " "))
+            let rest = line.index(line.startIndex, offsetBy: entry.english.count)
+            let chinese = try #require(line.range(of: entry.chinese, range: rest..<line.endIndex))
+            #expect(DisplayWidth.columns(String(line[..<chinese.lowerBound])) == chineseColumn, "misaligned: \(line)")
+            if let alias = entry.aliases.first, let found = line.range(of: alias, range: chinese.upperBound..<line.endIndex) {
+                #expect(DisplayWidth.columns(String(line[..<found.lowerBound])) == aliasColumn, "misaligned: \(line)")
+            }
+        }
+        let markdown = try Self.run(["glossary", "--markdown"], locale: [:])
+        #expect(markdown.output == glossary.markdownTable() + "\n")
     }
 
     @Test func anUnknownLanguageIsAUsageError() throws {

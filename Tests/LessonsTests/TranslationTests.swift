@@ -84,6 +84,6 @@ struct TranslationTests {
         let heading = try #require(lines.firstIndex(of: "## Glossary · 术语表"), "lessons/README.md has no '## Glossary · 术语表' section")
         let table = lines[(heading + 1)...].drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }.joined(separator: "\n")
         let expected = try Self.glossary().markdownTable()
-        #expect(table == expected, "lessons/README.md's glossary differs from lessons/glossary.tsv; paste this table:\n\(expected)")
+        #expect(table == expected, "lessons/README.md's glossary differs from lessons/glossary.tsv; paste this table (swift run lessons glossary --markdown prints it):\n\(expected)")
     }
 }
