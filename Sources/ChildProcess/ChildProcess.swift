@@ -126,7 +126,11 @@ public final class ChildProcess {
                 if n > 0 {
                     written += n
                 } else if n < 0, errno != EAGAIN, errno != EINTR {
-                    throw .stoppedReading(status: finish())
+                    // EPIPE: it closed its input, almost always by exiting.
+                    let closedInput = errno == EPIPE
+                    let status = finish()
+                    throw closedInput && status.hasPrefix("exited") || status.hasPrefix("killed")
+                        ? .endedEarly(status: status) : .stoppedReading(status: status)
                 }
             }
             if fds[0].revents != 0 { readOutput(max: maxLineBytes) }

@@ -31,10 +31,10 @@ public struct ReceivedGradient: Sendable, Equatable {
     public func gradient(for network: Network, names: (b: String, w: String) = ("nabla_b", "nabla_w")) -> Result<Gradient, ShapeMismatch> {
         let L = network.numLayers
         guard nablaB.count == L - 1 else {
-            return .failure(ShapeMismatch(layer: nil, name: names.b, expected: "\(L - 1) arrays (layers 2…\(L))", received: "\(nablaB.count)"))
+            return .failure(ShapeMismatch(layer: nil, name: names.b, expected: "\(L - 1) arrays (layers 2…\(L))", received: "\(nablaB.count) arrays"))
         }
         guard nablaW.count == L - 1 else {
-            return .failure(ShapeMismatch(layer: nil, name: names.w, expected: "\(L - 1) arrays (layers 2…\(L))", received: "\(nablaW.count)"))
+            return .failure(ShapeMismatch(layer: nil, name: names.w, expected: "\(L - 1) arrays (layers 2…\(L))", received: "\(nablaW.count) arrays"))
         }
         var b: [Vector] = []
         var w: [Matrix] = []
@@ -70,8 +70,8 @@ public struct ShapeMismatch: Error, Sendable, Equatable, CustomStringConvertible
     public var received: String
 
     public var description: String {
-        let at = layer.map { " (layer \($0))" } ?? ""
-        return "\(name)\(at) has shape \(received), expected \(expected)"
+        guard let layer else { return "\(name) has \(received), expected \(expected)" }
+        return "\(name) (layer \(layer)) has shape \(received), expected \(expected)"
     }
 }
 

@@ -24,8 +24,17 @@ import Testing
 }
 
 @Suite struct ChildProcessTests {
-    /// True while a process with `pid` exists (and is not a zombie we own).
-    static func alive(_ pid: pid_t) -> Bool { kill(pid, 0) == 0 }
+    /// True while process `pid` runs: it exists and is not a zombie (state Z, dead and
+    /// waiting to be collected by whoever adopted it). Waits up to a second for it to die.
+    static func alive(_ pid: pid_t) -> Bool {
+        for _ in 0..<100 {
+            guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            if stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z") { return false }
+            usleep(10_000)
+        }
+        return true
+    }
 
     @Test func exchangesLines() throws {
         let child = try ChildProcess(arguments: ["cat"])

@@ -58,10 +58,14 @@ enum Executables {
         return url
     }
 
-    /// Whether process `pid` still exists, after giving init up to a second to reap it.
+    /// Whether process `pid` still runs, after giving it up to a second to die. A zombie
+    /// (state Z: dead, waiting for whoever adopted it to collect its status) runs nothing
+    /// and counts as dead.
     static func survives(_ pid: pid_t) -> Bool {
         for _ in 0..<100 {
-            if kill(pid, 0) != 0 { return false }
+            guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            if stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z") { return false }
             usleep(10_000)
         }
         return true
