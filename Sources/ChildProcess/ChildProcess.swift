@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Someone else's program, run for a line-by-line conversation on its standard input
@@ -221,6 +222,15 @@ public final class ChildProcess {
         let n = buffer.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
         if n == 0 { close(output); output = -1 }
         return n > 0
+    }
+
+    /// Whether process `pid` is running: it exists and is not a zombie (state Z in
+    /// /proc: dead, waiting for its parent — or whoever adopted it — to collect it).
+    public static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0,
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     /// "exited with status 3", "killed by signal 11 (SIGSEGV)".

@@ -28,9 +28,7 @@ import Testing
     /// waiting to be collected by whoever adopted it). Waits up to a second for it to die.
     static func alive(_ pid: pid_t) -> Bool {
         for _ in 0..<100 {
-            guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
-            if stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z") { return false }
+            if !ChildProcess.isRunning(pid) { return false }
             usleep(10_000)
         }
         return true

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Glibc
 
@@ -63,9 +64,7 @@ enum Executables {
     /// and counts as dead.
     static func survives(_ pid: pid_t) -> Bool {
         for _ in 0..<100 {
-            guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
-            if stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z") { return false }
+            if !ChildProcess.isRunning(pid) { return false }
             usleep(10_000)
         }
         return true

@@ -142,6 +142,33 @@ import Testing
         let pass = try Executables.run("gradcheck", ["--model", model, "--input", "1,0.5", "--target", "1", "--gradient", right])
         #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
         #expect(pass.stdout.contains("PASS"))
+        // A mini-batch: the mean of the two gradients passes; with λ it lacks (λ/n)·w.
+        let batch = try write("batch.json", #"[{"x": [1, 0.5], "y": [1]}, {"x": [[0.2], [0.9]], "y": [[0]]}]"#)
+        let mean = dir.appendingPathComponent("mean.json").path
+        let meanScript = """
+            import json, sys, numpy as np
+            sys.path.insert(0, \(String(reflecting: dir.path)))
+            import network
+            m = json.load(open(\(String(reflecting: model))))
+            net = network.Network(m["sizes"])
+            net.weights = [np.array(w) for w in m["weights"]]
+            net.biases = [np.array(b) for b in m["biases"]]
+            g1 = net.backprop(np.array([[1.0], [0.5]]), np.array([[1.0]]))
+            g2 = net.backprop(np.array([[0.2], [0.9]]), np.array([[0.0]]))
+            json.dump({"nabla_b": [((a + b) / 2).tolist() for a, b in zip(g1[0], g2[0])],
+                       "nabla_w": [((a + b) / 2).tolist() for a, b in zip(g1[1], g2[1])]}, open(\(String(reflecting: mean)), "w"))
+            """
+        let meanPython = Process()
+        meanPython.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        meanPython.arguments = ["python3", "-c", meanScript]
+        try meanPython.run()
+        meanPython.waitUntilExit()
+        let batchPass = try Executables.run("gradcheck", ["--model", model, "--examples", batch, "--gradient", mean])
+        #expect(batchPass.status == 0, "\(batchPass.stdout)\(batchPass.stderr)")
+        let noL2 = try Executables.run("gradcheck", ["--model", model, "--examples", batch, "--gradient", mean, "--lambda", "0.5", "--n", "10"])
+        #expect(noL2.status == 1)
+        #expect(noL2.stdout.contains("BP4") && noL2.stdout.contains("the L2 term (λ/n)·w"), "\(noL2.stdout)")
+
         let wrong = try write("wrong.json", #"{"nabla_b": [[[0.0], [0.0], [0.0]], [[0.0]]], "nabla_w": [[[0, 0], [0, 0]], [[0, 0]]]}"#)
         let shape = try Executables.run("gradcheck", ["--model", model, "--input", "1,0.5", "--target", "1", "--gradient", wrong])
         #expect(shape.status == 1)
