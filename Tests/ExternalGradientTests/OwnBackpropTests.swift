@@ -110,6 +110,15 @@ import Testing
         for pid in written { #expect(!Executables.survives(pid), "process \(pid) survived") }
     }
 
+    @Test func anAnswerWithNaNIsAWrongGradientNotACrash() throws {
+        // Right shapes for p1 ([3, 4, 2]), a bare NaN as Python's json.dumps writes it.
+        let answer = #"{"nabla_b": [[NaN, 0, 0, 0], [0, 0]], "nabla_w": [[[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]], [[0, 0, 0, 0], [0, 0, 0, 0]]]}"#
+        let result = try Executables.run("gradcheck", ["--exec", "sh -c 'while read line; do echo \"$0\"; done' '\(answer)'"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("not a number: nabla_b[0] (layer 2) has 1 entry that is NaN or ±∞"), "\(result.stdout)")
+        #expect(result.stdout.contains("stopped early: probe p8"), "\(result.stdout)")
+    }
+
     @Test func aNonPythonProgramAnswersThroughExec() throws {
         let server = try #require(Executables.path("backprop-server"))
         let right = try Executables.run("gradcheck", ["--exec", "'\(server)'"])
