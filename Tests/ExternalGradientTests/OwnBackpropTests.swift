@@ -43,6 +43,18 @@ import Testing
         #expect(result.stdout.contains("PASS"))
     }
 
+    @Test func aNetwork2StyleModuleIsCheckedWithBothCostsAndTheL2Step() throws {
+        let right = try Executables.run("gradcheck", ["--network-py", try write("network2.py", StudentModules.network2)])
+        #expect(right.status == 0, "\(right.stdout)\(right.stderr)")
+        #expect(right.stdout.contains("on all 9 probes (0 declined)"))
+        // Cross-entropy's δᴸ with the factor σ′(zᴸ) it must not have: only p7 can see it.
+        let wrongDelta = StudentModules.network2.replacingOccurrences(of: "        return (a-y)\n", with: "        return (a-y) * sigmoid_prime(z)\n")
+        #expect(wrongDelta != StudentModules.network2)
+        let wrong = try Executables.run("gradcheck", ["--network-py", try write("network2_bug.py", wrongDelta)])
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.contains("is wrong at probe p7: layer 4, BP1"), "\(wrong.stdout)")
+    }
+
     @Test(arguments: StudentModules.bugs.map(\.name))
     func eachBuggyModuleFailsNamingTheEquation(name: String) throws {
         let bug = try #require(StudentModules.bugs.first { $0.name == name })
