@@ -72,6 +72,14 @@ import Testing
         #expect(child.stderrTail.totalBytes == 3_000_000)
     }
 
+    @Test func aProgramThatClosesItsOutputButRunsOnIsStopped() throws {
+        let child = try ChildProcess(arguments: ["sh", "-c", "exec 1>&-; sleep 30"])
+        let start = ContinuousClock.now
+        #expect(throws: ChildProcessError.self) { try child.exchange("x", timeout: .seconds(20), maxLineBytes: 100) }
+        #expect(start.duration(to: .now) < .seconds(5))
+        #expect(!Self.alive(child.pid))
+    }
+
     @Test func anEarlyExitAndAnOverlongLineAreReported() throws {
         let exits = try ChildProcess(arguments: ["sh", "-c", "echo oops >&2; exit 3"])
         #expect(throws: ChildProcessError.endedEarly(status: "exited with status 3")) {
