@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Someone else's program, run for a line-by-line conversation on its standard input
@@ -126,7 +127,11 @@ public final class ChildProcess {
                 if n > 0 {
                     written += n
                 } else if n < 0, errno != EAGAIN, errno != EINTR {
-                    throw .stoppedReading(status: finish())
+                    // EPIPE: it closed its input, almost always by exiting.
+                    let closedInput = errno == EPIPE
+                    let status = finish()
+                    throw closedInput && status.hasPrefix("exited") || status.hasPrefix("killed")
+                        ? .endedEarly(status: status) : .stoppedReading(status: status)
                 }
             }
             if fds[0].revents != 0 { readOutput(max: maxLineBytes) }
@@ -217,6 +222,15 @@ public final class ChildProcess {
         let n = buffer.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
         if n == 0 { close(output); output = -1 }
         return n > 0
+    }
+
+    /// Whether process `pid` is running: it exists and is not a zombie (state Z in
+    /// /proc: dead, waiting for its parent — or whoever adopted it — to collect it).
+    public static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0,
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     /// "exited with status 3", "killed by signal 11 (SIGSEGV)".

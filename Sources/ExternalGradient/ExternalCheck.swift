@@ -19,8 +19,17 @@ public enum ExternalCheck {
         defer { program.finish() }
         var generator = SeededGenerator(seed: seed)
         var outcomes: [ProbeOutcome] = []
+        var stopped: String?
         for (index, probe) in ProbeSuite.standard(seed: seed, extra: extra, extraExamples: extraExamples).enumerated() {
-            let answer = try program.ask(probe)
+            let answer: ProbeAnswer
+            do {
+                answer = try program.ask(probe)
+            } catch {
+                // Once an answer was wrong the verdict stands; a crash after it is noted.
+                guard outcomes.contains(where: \.verdict.isFailure) else { throw error }
+                stopped = error.message
+                break
+            }
             if index == 0, case .gradient(let first) = answer, case .gradient(let second) = try program.ask(probe),
                case .success(let a) = first.gradient(for: probe.network), case .success(let b) = second.gradient(for: probe.network),
                let differs = ProbeOutcome.compareRepeat(probe: probe, first: a, second: b, options: options) {
@@ -32,7 +41,9 @@ public enum ExternalCheck {
         }
         program.finish()
         let seconds = start.duration(to: .now)
-        return ProbeSuiteReport(subject: subject, seed: seed, options: options, outcomes: outcomes,
-                                seconds: Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)
+        var report = ProbeSuiteReport(subject: subject, seed: seed, options: options, outcomes: outcomes,
+                                      seconds: Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)
+        report.stopped = stopped
+        return report
     }
 }

@@ -14,7 +14,7 @@ extension ProbeSuiteReport {
             firstFailure: first?.probe.name,
             equation: first.flatMap { if case .wrongGradient(let d?) = $0.verdict { d.culprit.rawValue } else { nil } },
             layer: first.flatMap { if case .wrongGradient(let d?) = $0.verdict { d.layer } else { nil } },
-            message: first?.verdict.sentence,
+            message: first?.verdict.sentence, stopped: stopped,
             probes: outcomes.map(ProbeEntry.init))
         return try ReportEncodingError.encode(document)
     }
@@ -30,10 +30,11 @@ private struct SuiteDocument: Encodable {
     var equation: String?
     var layer: Int?
     var message: String?
+    var stopped: String?
     var probes: [ProbeEntry]
 
     enum CodingKeys: String, CodingKey {
-        case passed, subject, seed, seconds, checked, declined, equation, layer, message, probes
+        case passed, subject, seed, seconds, checked, declined, equation, layer, message, stopped, probes
         case firstFailure = "first_failure"
     }
 
@@ -49,6 +50,7 @@ private struct SuiteDocument: Encodable {
         try c.encode(equation, forKey: .equation)
         try c.encode(layer, forKey: .layer)
         try c.encode(message, forKey: .message)
+        try c.encode(stopped, forKey: .stopped)
         try c.encode(probes, forKey: .probes)
     }
 }

@@ -10,6 +10,9 @@ public struct ProbeSuiteReport: Sendable {
     public var outcomes: [ProbeOutcome]
     /// Seconds from the first request to the verdict, program start included.
     public var seconds: Double
+    /// Why the suite stopped before its last probe, if it did: after a wrong answer, a
+    /// program that then crashes or hangs does not change the verdict.
+    public var stopped: String?
 
     public init(subject: String, seed: UInt64, options: CheckOptions, outcomes: [ProbeOutcome], seconds: Double) {
         self.subject = subject

@@ -23,6 +23,9 @@ extension ProbeSuiteReport {
             }
             lines.append("")
         }
+        if let stopped {
+            lines.append("stopped early: \(stopped)")
+        }
         for outcome in declined {
             if case .declined(let reason) = outcome.verdict {
                 lines.append("not checked: \(outcome.probe.name) (\(outcome.probe.purpose)): declined: \(reason)")
@@ -35,7 +38,7 @@ extension ProbeSuiteReport {
         } else {
             lines.append("NO VERDICT: every probe was declined")
         }
-        lines.append(String(format: "time: %.3f s for %d probes, program start included", seconds, outcomes.count))
+        lines.append(String(format: "time: %.3f s for %d probe%@, everything included", seconds, outcomes.count, outcomes.count == 1 ? "" : "s"))
         return lines.joined(separator: "\n")
     }
 }

@@ -31,10 +31,10 @@ public struct ReceivedGradient: Sendable, Equatable {
     public func gradient(for network: Network, names: (b: String, w: String) = ("nabla_b", "nabla_w")) -> Result<Gradient, ShapeMismatch> {
         let L = network.numLayers
         guard nablaB.count == L - 1 else {
-            return .failure(ShapeMismatch(layer: nil, name: names.b, expected: "\(L - 1) arrays (layers 2…\(L))", received: "\(nablaB.count)"))
+            return .failure(ShapeMismatch(layer: nil, name: names.b, expected: "\(L - 1) arrays (layers 2…\(L))", received: "\(nablaB.count) arrays"))
         }
         guard nablaW.count == L - 1 else {
-            return .failure(ShapeMismatch(layer: nil, name: names.w, expected: "\(L - 1) arrays (layers 2…\(L))", received: "\(nablaW.count)"))
+            return .failure(ShapeMismatch(layer: nil, name: names.w, expected: "\(L - 1) arrays (layers 2…\(L))", received: "\(nablaW.count) arrays"))
         }
         var b: [Vector] = []
         var w: [Matrix] = []
@@ -48,7 +48,7 @@ public struct ReceivedGradient: Sendable, Equatable {
             let rw = nablaW[l - 2]
             guard rw.shape == [rows, columns], let matrix = Matrix(rows: rows, columns: columns, elements: rw.values) else {
                 return .failure(ShapeMismatch(layer: l, name: "\(names.w)[\(l - 2)]",
-                                              expected: "(\(rows), \(columns)), the shape of w\(superscript(l))", received: describe(rw.shape)))
+                                              expected: "(\(rows), \(columns)), the shape of weights[\(l - 2)]", received: describe(rw.shape)))
             }
             b.append(Vector(rb.values))
             w.append(matrix)
@@ -59,24 +59,4 @@ public struct ReceivedGradient: Sendable, Equatable {
     private func describe(_ shape: [Int]) -> String {
         "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
     }
-}
-
-/// An answer whose arrays do not have the network's shapes: a failed check, not a crash.
-public struct ShapeMismatch: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The book's layer l, when one array is at fault.
-    public var layer: Int?
-    public var name: String
-    public var expected: String
-    public var received: String
-
-    public var description: String {
-        let at = layer.map { " (layer \($0))" } ?? ""
-        return "\(name)\(at) has shape \(received), expected \(expected)"
-    }
-}
-
-/// The superscript digits of `n`, for wˡ and bˡ: 3 → "³".
-public func superscript(_ n: Int) -> String {
-    let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-    return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } ?? $0 })
 }

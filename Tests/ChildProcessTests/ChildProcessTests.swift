@@ -24,8 +24,15 @@ import Testing
 }
 
 @Suite struct ChildProcessTests {
-    /// True while a process with `pid` exists (and is not a zombie we own).
-    static func alive(_ pid: pid_t) -> Bool { kill(pid, 0) == 0 }
+    /// True while process `pid` runs: it exists and is not a zombie (state Z, dead and
+    /// waiting to be collected by whoever adopted it). Waits up to a second for it to die.
+    static func alive(_ pid: pid_t) -> Bool {
+        for _ in 0..<100 {
+            if !ChildProcess.isRunning(pid) { return false }
+            usleep(10_000)
+        }
+        return true
+    }
 
     @Test func exchangesLines() throws {
         let child = try ChildProcess(arguments: ["cat"])
@@ -63,6 +70,14 @@ import Testing
         #expect(try child.exchange("go", timeout: .seconds(10), maxLineBytes: 100) == "done")
         child.terminate()
         #expect(child.stderrTail.totalBytes == 3_000_000)
+    }
+
+    @Test func aProgramThatClosesItsOutputButRunsOnIsStopped() throws {
+        let child = try ChildProcess(arguments: ["sh", "-c", "exec 1>&-; sleep 30"])
+        let start = ContinuousClock.now
+        #expect(throws: ChildProcessError.self) { try child.exchange("x", timeout: .seconds(20), maxLineBytes: 100) }
+        #expect(start.duration(to: .now) < .seconds(5))
+        #expect(!Self.alive(child.pid))
     }
 
     @Test func anEarlyExitAndAnOverlongLineAreReported() throws {

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Glibc
 
@@ -58,10 +59,12 @@ enum Executables {
         return url
     }
 
-    /// Whether process `pid` still exists, after giving init up to a second to reap it.
+    /// Whether process `pid` still runs, after giving it up to a second to die. A zombie
+    /// (state Z: dead, waiting for whoever adopted it to collect its status) runs nothing
+    /// and counts as dead.
     static func survives(_ pid: pid_t) -> Bool {
         for _ in 0..<100 {
-            if kill(pid, 0) != 0 { return false }
+            if !ChildProcess.isRunning(pid) { return false }
             usleep(10_000)
         }
         return true

@@ -18,6 +18,16 @@ import Testing
         return url.path
     }
 
+    /// Runs `python3 -c script` to the end; its exit status.
+    func runPython(_ script: String) throws -> Int32 {
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script]
+        try python.run()
+        python.waitUntilExit()
+        return python.terminationStatus
+    }
+
     @Test func theCorrectClassStyleModulePasses() throws {
         let path = try write("network.py", StudentModules.network)
         let result = try Executables.run("gradcheck", ["--network-py", path])
@@ -31,6 +41,18 @@ import Testing
         let result = try Executables.run("gradcheck", ["--network-py", path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("PASS"))
+    }
+
+    @Test func aNetwork2StyleModuleIsCheckedWithBothCostsAndTheL2Step() throws {
+        let right = try Executables.run("gradcheck", ["--network-py", try write("network2.py", StudentModules.network2)])
+        #expect(right.status == 0, "\(right.stdout)\(right.stderr)")
+        #expect(right.stdout.contains("on all 9 probes (0 declined)"))
+        // Cross-entropy's δᴸ with the factor σ′(zᴸ) it must not have: only p7 can see it.
+        let wrongDelta = StudentModules.network2.replacingOccurrences(of: "        return (a-y)\n", with: "        return (a-y) * sigmoid_prime(z)\n")
+        #expect(wrongDelta != StudentModules.network2)
+        let wrong = try Executables.run("gradcheck", ["--network-py", try write("network2_bug.py", wrongDelta)])
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.contains("is wrong at probe p7: layer 4, BP1"), "\(wrong.stdout)")
     }
 
     @Test(arguments: StudentModules.bugs.map(\.name))
@@ -100,6 +122,15 @@ import Testing
         for pid in written { #expect(!Executables.survives(pid), "process \(pid) survived") }
     }
 
+    @Test func anAnswerWithNaNIsAWrongGradientNotACrash() throws {
+        // Right shapes for p1 ([3, 4, 2]), a bare NaN as Python's json.dumps writes it.
+        let answer = #"{"nabla_b": [[NaN, 0, 0, 0], [0, 0]], "nabla_w": [[[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]], [[0, 0, 0, 0], [0, 0, 0, 0]]]}"#
+        let result = try Executables.run("gradcheck", ["--exec", "sh -c 'while read line; do echo \"$0\"; done' '\(answer)'"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("not a number: nabla_b[0] (layer 2) has 1 entry that is NaN or ±∞"), "\(result.stdout)")
+        #expect(result.stdout.contains("stopped early: probe p8"), "\(result.stdout)")
+    }
+
     @Test func aNonPythonProgramAnswersThroughExec() throws {
         let server = try #require(Executables.path("backprop-server"))
         let right = try Executables.run("gradcheck", ["--exec", "'\(server)'"])
@@ -133,19 +164,41 @@ import Testing
             json.dump({"nabla_b": [b.tolist() for b in nb], "nabla_w": [w.tolist() for w in nw]}, open(\(String(reflecting: right)), "w"))
             """
         _ = module
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script]
-        try python.run()
-        python.waitUntilExit()
-        #expect(python.terminationStatus == 0)
+        #expect(try runPython(script) == 0)
         let pass = try Executables.run("gradcheck", ["--model", model, "--input", "1,0.5", "--target", "1", "--gradient", right])
         #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
         #expect(pass.stdout.contains("PASS"))
-        let wrong = try write("wrong.json", #"{"nabla_b": [[0.0], [0.0], [0.0]], "nabla_w": [[[0, 0], [0, 0]], [[0, 0]]]}"#)
+        // A mini-batch: the mean of the two gradients passes; with λ it lacks (λ/n)·w.
+        let batch = try write("batch.json", #"[{"x": [1, 0.5], "y": [1]}, {"x": [[0.2], [0.9]], "y": [[0]]}]"#)
+        let mean = dir.appendingPathComponent("mean.json").path
+        let meanScript = """
+            import json, sys, numpy as np
+            sys.path.insert(0, \(String(reflecting: dir.path)))
+            import network
+            m = json.load(open(\(String(reflecting: model))))
+            net = network.Network(m["sizes"])
+            net.weights = [np.array(w) for w in m["weights"]]
+            net.biases = [np.array(b) for b in m["biases"]]
+            g1 = net.backprop(np.array([[1.0], [0.5]]), np.array([[1.0]]))
+            g2 = net.backprop(np.array([[0.2], [0.9]]), np.array([[0.0]]))
+            json.dump({"nabla_b": [((a + b) / 2).tolist() for a, b in zip(g1[0], g2[0])],
+                       "nabla_w": [((a + b) / 2).tolist() for a, b in zip(g1[1], g2[1])]}, open(\(String(reflecting: mean)), "w"))
+            """
+        #expect(try runPython(meanScript) == 0)
+        let batchPass = try Executables.run("gradcheck", ["--model", model, "--examples", batch, "--gradient", mean])
+        #expect(batchPass.status == 0, "\(batchPass.stdout)\(batchPass.stderr)")
+        let noL2 = try Executables.run("gradcheck", ["--model", model, "--examples", batch, "--gradient", mean, "--lambda", "0.5", "--n", "10"])
+        #expect(noL2.status == 1)
+        #expect(noL2.stdout.contains("BP4") && noL2.stdout.contains("the L2 term (λ/n)·w"), "\(noL2.stdout)")
+
+        let wrong = try write("wrong.json", #"{"nabla_b": [[[0.0], [0.0], [0.0]], [[0.0]]], "nabla_w": [[[0, 0], [0, 0]], [[0, 0]]]}"#)
         let shape = try Executables.run("gradcheck", ["--model", model, "--input", "1,0.5", "--target", "1", "--gradient", wrong])
         #expect(shape.status == 1)
         #expect(shape.stdout.contains("nabla_b[0] (layer 2) has shape (3, 1), expected (2, 1) or (2,)"), "\(shape.stdout)")
+        let empty = try write("empty.json", #"{"nabla_b": [], "nabla_w": []}"#)
+        let count = try Executables.run("gradcheck", ["--model", model, "--input", "1,0.5", "--target", "1", "--gradient", empty])
+        #expect(count.status == 1)
+        #expect(count.stdout.contains("nabla_b has 0 arrays, expected 2 arrays (layers 2…3)"), "\(count.stdout)")
         let missing = try Executables.run("gradcheck", ["--model", model, "--input", "1,0.5", "--target", "1", "--gradient", "/nonexistent.json"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("/nonexistent.json: no such file"))

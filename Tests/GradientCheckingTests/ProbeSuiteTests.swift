@@ -56,7 +56,7 @@ struct ProbeSuiteTests {
         nablaW[1].shape = [nablaW[1].shape[1], nablaW[1].shape[0]]
         let shape = ProbeOutcome.evaluate(probe: probe, answer: .gradient(.init(nablaB: nablaB, nablaW: nablaW)),
                                           options: CheckOptions(), generator: &generator)
-        #expect(shape.verdict == .wrongShape(ShapeMismatch(layer: 3, name: "nabla_w[1]", expected: "(2, 4), the shape of w³", received: "(4, 2)")))
+        #expect(shape.verdict == .wrongShape(ShapeMismatch(layer: 3, name: "nabla_w[1]", expected: "(2, 4), the shape of weights[1]", received: "(4, 2)")))
         var nan = nablaB
         nan[0].values[1] = .nan
         let notFinite = ProbeOutcome.evaluate(probe: probe, answer: .gradient(.init(nablaB: nan, nablaW: g.nablaW.map { .init(shape: [$0.rows, $0.columns], values: $0.elements) })),
