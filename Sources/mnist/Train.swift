@@ -62,6 +62,8 @@ struct Train: ParsableCommand {
     @Option(help: "Output: text for people or json for scripts.")
     var format = OutputFormat.text
 
+    @OptionGroup var language: LanguageOption
+
     /// The settings these flags describe.
     var settings: TrainingSettings {
         TrainingSettings(
@@ -92,6 +94,7 @@ struct Train: ParsableCommand {
         options.plotPath = plot
         options.format = format
         options.progress = Terminal.isStandardOutputATerminal
+        options.language = language.language
         Interruption.install()
         try reportingFailures {
             try TrainingSession.run(options, data: epochData)
