@@ -118,6 +118,13 @@ let tests: [Target] = [
     .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Localization"]),
     /// `--lang` and the locale, display width, the glossary file.
     .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Rendering"]),
+    /// The chapter-1 tools in Chinese (--lang zh-Hans, LANG=zh_CN): the English run's numbers,
+    /// the glossary's terms, aligned tables; golden Chinese text in Golden/.
+    .testTarget(
+        name: "ToolLanguageTests",
+        dependencies: ["Localization", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist"],
+        exclude: ["Golden"]
+    ),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.
     .testTarget(name: "BadInputTests", dependencies: ["Lessons", "Zlib"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),

@@ -154,9 +154,18 @@ public struct AliasUse: Sendable, Equatable, CustomStringConvertible {
 
 /// A glossary file that cannot be read, with the line at fault.
 public struct GlossaryError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file (its path).
     public var source: String
+    /// The 1-based line at fault, or 0 for the whole file.
     public var line: Int
+    /// What is wrong, in one sentence.
     public var message: String
+
+    public init(source: String, line: Int, message: String) {
+        self.source = source
+        self.line = line
+        self.message = message
+    }
 
     public var description: String {
         line > 0 ? "\(source):\(line): \(message)" : "\(source): \(message)"
