@@ -11,7 +11,7 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 
 /// A command-line tool: a thin `@main` shell over the libraries it names.
 func tool(_ name: String, path: String? = nil, _ libraries: [Target.Dependency]) -> Target {
-    .executableTarget(name: name, dependencies: libraries + ["CommandLineSupport", argumentParser], path: path)
+    .executableTarget(name: name, dependencies: libraries + ["CommandLineSupport", "Localization", argumentParser], path: path)
 }
 
 let libraries: [Target] = [
@@ -35,7 +35,7 @@ let libraries: [Target] = [
     .target(name: "Localization"),
 
     /// What every executable shares: parsing `--sizes`, `--cost`, `--seed`, `--format`.
-    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "FastEngine", "Rendering", argumentParser]),
+    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "Localization", argumentParser]),
 
     /// Gradient checking: backprop against finite differences, the bug zoo, the report.
     .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
@@ -61,7 +61,7 @@ let libraries: [Target] = [
     .target(name: "ClassroomPages", dependencies: ["BackpropTrace", "GradientChecking", "Rendering"]),
 
     /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
-    .target(name: "PerceptronCircuits", dependencies: ["BackpropEngine", "Rendering"]),
+    .target(name: "PerceptronCircuits", dependencies: ["BackpropEngine", "Rendering", "Localization"]),
 
     /// The fast engine: matrix-form mini-batch backprop over padded SIMD buffers,
     /// proven equal to BackpropEngine by FastEngineTests. Tuned for the building CPU in release.
@@ -82,11 +82,11 @@ let libraries: [Target] = [
     ),
 
     /// The MNIST experiments: training runs with checkpoints, evaluation, baselines, pictures.
-    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "JSONOutput"]),
+    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "JSONOutput", "Localization"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
-    .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering"]),
+    .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering", "Localization"]),
 
     /// The course: reading lesson files, normalising output, running lesson commands.
     .target(name: "Course", dependencies: ["BackpropEngine", "Rendering", "Localization"]),
@@ -161,6 +161,13 @@ let tests: [Target] = [
     .testTarget(name: "LessonsTests", dependencies: ["Course", "Localization", "TestSupport"]),
     /// `--lang` and the locale, display width, the glossary file.
     .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Rendering"]),
+    /// The chapter-1 tools in Chinese (--lang zh-Hans, LANG=zh_CN): the English run's numbers,
+    /// the glossary's terms, aligned tables; golden Chinese text in Golden/.
+    .testTarget(
+        name: "ToolLanguageTests",
+        dependencies: ["Localization", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist"],
+        exclude: ["Golden"]
+    ),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.
     .testTarget(name: "BadInputTests", dependencies: ["TestSupport", "Zlib"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Rendering
 
 /// The table and the picture `gradient-descent batches` prints.
@@ -6,10 +7,11 @@ public enum BatchSizeReport {
     /// One row per mini-batch size: updates per epoch, accuracy after each epoch and the
     /// final training cost. (Times go on their own line, `timeLine`, so that the table's
     /// layout does not depend on them.)
-    public static func table(_ runs: [BatchSizeComparison.Run], testCount: Int) -> String {
+    public static func table(_ runs: [BatchSizeComparison.Run], testCount: Int, language: Language = .english) -> String {
         let epochs = runs.map(\.correctAfterEpoch.count).max() ?? 0
-        var table = TextTable(header: ["mini-batch m", "updates/epoch"] + (1...max(1, epochs)).map { "epoch \($0)" }
-                                  + ["final cost"])
+        var table = TextTable(header: [language.text("mini-batch m", "小批量大小 m"), language.text("updates/epoch", "每迭代期更新数")]
+                                  + (1...max(1, epochs)).map { language.text("epoch \($0)", "迭代期 \($0)") }
+                                  + [language.text("final cost", "最终代价")])
         for run in runs {
             let accuracy = run.correctAfterEpoch.map { percent($0, of: testCount) }
             table.append([String(run.miniBatchSize), String(run.updatesPerEpoch)] + accuracy
@@ -19,8 +21,10 @@ public enum BatchSizeReport {
     }
 
     /// The training time of each run, e.g. `training time: m = 1 0.74 s, m = 10 0.62 s`.
-    public static func timeLine(_ runs: [BatchSizeComparison.Run]) -> String {
-        "training time: " + runs.map { "m = \($0.miniBatchSize) " + String(format: "%.2f s", $0.seconds) }.joined(separator: ", ")
+    public static func timeLine(_ runs: [BatchSizeComparison.Run], language: Language = .english) -> String {
+        language.text("training time: ", "训练用时：")
+            + runs.map { "m = \($0.miniBatchSize) " + String(format: language.text("%.2f s", "%.2f 秒"), $0.seconds) }
+                .joined(separator: language.text(", ", "，"))
     }
 
     /// Test accuracy against epoch, one line per mini-batch size.

@@ -1,12 +1,13 @@
 import BackpropEngine
 import Foundation
+import Localization
 import Rendering
 
 /// The tables and the picture `gradient-descent bowl` prints.
 public enum BowlReport {
     /// ΔC against ∇C·Δv for shrinking steps.
-    public static func linearCheckTable(_ checks: [BowlDescent.LinearCheck]) -> String {
-        var table = TextTable(header: ["|Δv|", "ΔC = C(v+Δv) − C(v)", "∇C·Δv", "|difference|"])
+    public static func linearCheckTable(_ checks: [BowlDescent.LinearCheck], language: Language = .english) -> String {
+        var table = TextTable(header: ["|Δv|", "ΔC = C(v+Δv) − C(v)", "∇C·Δv", language.text("|difference|", "|差值|")])
         for check in checks {
             table.append([format(check.stepLength, "%g"), format(check.actualChange, "%.8f"),
                           format(check.predictedChange, "%.8f"), format(check.error, "%.2e")])
@@ -15,20 +16,20 @@ public enum BowlReport {
     }
 
     /// One step Δv = −η∇C for each η: predicted change −η‖∇C‖² against the actual one.
-    public static func learningRateTable(_ bowl: Bowl, at v: Vector, etas: [Double]) -> String {
+    public static func learningRateTable(_ bowl: Bowl, at v: Vector, etas: [Double], language: Language = .english) -> String {
         let grad = bowl.gradient(v)
-        var table = TextTable(header: ["η", "−η‖∇C‖²", "actual ΔC", "cost went"])
+        var table = TextTable(header: ["η", "−η‖∇C‖²", language.text("actual ΔC", "实际的 ΔC"), language.text("cost went", "代价走向")])
         for eta in etas {
             let actual = bowl.cost(v - eta * grad) - bowl.cost(v)
             table.append([format(eta, "%g"), format(-eta * grad.squaredNorm, "%.4f"), format(actual, "%.4f"),
-                          actual < 0 ? "down" : "UP"])
+                          actual < 0 ? language.text("down", "下降") : language.text("UP", "上升！")])
         }
         return table.render()
     }
 
     /// The descent path: step, v₁, v₂, C(v), ‖∇C‖.
-    public static func pathTable(_ steps: [BowlDescent.Step]) -> String {
-        var table = TextTable(header: ["step", "v₁", "v₂", "C(v)", "‖∇C‖"])
+    public static func pathTable(_ steps: [BowlDescent.Step], language: Language = .english) -> String {
+        var table = TextTable(header: [language.text("step", "步"), "v₁", "v₂", "C(v)", "‖∇C‖"])
         for step in steps {
             table.append([String(step.index), format(step.v[0], "%.5f"), format(step.v[1], "%.5f"),
                           format(step.cost, "%.6f"), format(step.gradientNorm, "%.5f")])

@@ -1,20 +1,29 @@
 import BackpropEngine
 import Datasets
+import Localization
 
 /// The examples a demo trains on: a small subset of MNIST when the user has the data,
 /// a small synthetic task otherwise, so every demo runs on a fresh machine.
 public struct DemoData: Sendable {
     /// One line saying what the data is, for printing.
     public var summary: String
+    /// The same line in Simplified Chinese.
+    public var chineseSummary: String
     /// Training examples with one-hot targets.
     public var training: [Example]
     /// Held-out examples with labels.
     public var test: [LabeledExample]
 
-    public init(summary: String, training: [Example], test: [LabeledExample]) {
+    public init(summary: String, chineseSummary: String? = nil, training: [Example], test: [LabeledExample]) {
         self.summary = summary
+        self.chineseSummary = chineseSummary ?? summary
         self.training = training
         self.test = test
+    }
+
+    /// `summary` in `language`.
+    public func summary(in language: Language) -> String {
+        language.text(summary, chineseSummary)
     }
 
     /// The data a demo with layer sizes `layers` runs on: MNIST from `mnistDirectory` when
@@ -55,6 +64,7 @@ public struct DemoData: Sendable {
         let training = mnist.makeTraining(limit: trainingCount)
         let test = mnist.makeValidation(limit: testCount)
         return DemoData(summary: "MNIST: the first \(training.count) training images, the first \(test.count) validation images",
+                        chineseSummary: "MNIST：前 \(training.count) 张训练图像，前 \(test.count) 张验证图像",
                         training: training, test: test)
     }
 
@@ -64,6 +74,7 @@ public struct DemoData: Sendable {
         let clusters = SyntheticClusters(inputs: inputs, classes: classes, trainingCount: trainingCount,
                                          testCount: testCount, noise: noise, generator: &generator)
         return DemoData(summary: "synthetic: \(classes) noisy clusters (σ = \(noise)) in \(inputs) dimensions, \(trainingCount) training and \(testCount) test examples (pass --data DIR for MNIST)",
+                        chineseSummary: "合成数据：\(classes) 个带噪声的簇（σ = \(noise)），位于 \(inputs) 维空间，\(trainingCount) 个训练样本和 \(testCount) 个测试样本（加 --data DIR 改用 MNIST）",
                         training: clusters.training, test: clusters.test)
     }
 }

@@ -1,18 +1,20 @@
 import Foundation
+import Localization
 import Rendering
 
 /// The table, summary and picture `deep-gradients` prints.
 public enum LayerGradientReport {
     /// The book's layer names for a network of `layerCount` layers: l = 2 … L.
-    public static func layerNames(layerCount: Int) -> [String] {
+    public static func layerNames(layerCount: Int, language: Language = .english) -> [String] {
         (2..<(max(2, layerCount) + 1)).map { l in
-            l == layerCount ? "l=\(l) output" : "l=\(l) hidden \(l - 1)"
+            l == layerCount ? language.text("l=\(l) output", "l=\(l) 输出层") : language.text("l=\(l) hidden \(l - 1)", "l=\(l) 隐藏层 \(l - 1)")
         }
     }
 
     /// One row per measurement: epoch, ‖∂C/∂bˡ‖ for each layer, test accuracy.
-    public static func table(_ points: [LayerGradientTrace.Point], layerCount: Int, testCount: Int) -> String {
-        var table = TextTable(header: ["epoch"] + layerNames(layerCount: layerCount) + ["accuracy"])
+    public static func table(_ points: [LayerGradientTrace.Point], layerCount: Int, testCount: Int, language: Language = .english) -> String {
+        var table = TextTable(header: [language.text("epoch", "迭代期")] + layerNames(layerCount: layerCount, language: language)
+                                  + [language.text("accuracy", "准确率")])
         for point in points {
             table.append([String(point.epoch)] + point.norms.map { String(format: "%.6f", $0) }
                          + [BatchSizeReport.percent(point.correct, of: testCount)])

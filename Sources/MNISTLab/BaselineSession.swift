@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import Localization
 import Rendering
 
 /// `mnist baselines`: random guessing and the average-darkness classifier on the test set.
@@ -17,7 +18,8 @@ public enum BaselineSession {
     /// Computes both baselines (training on the 50,000 training images) and prints them.
     @discardableResult
     public static func run(
-        data: DigitSplits, seed: UInt64, format: OutputFormat, print: (String) -> Void = { Swift.print($0) }
+        data: DigitSplits, seed: UInt64, format: OutputFormat, language: Language = .english,
+        print: (String) -> Void = { Swift.print($0) }
     ) throws -> Report {
         var generator = SeededGenerator(seed: seed)
         let training = data.labeledTraining
@@ -32,17 +34,21 @@ public enum BaselineSession {
         case .json:
             print(try OutputFormat.json(report))
         case .text:
-            print("seed: \(seed)")
-            print("average darkness (sum of the 784 pixel intensities) of each digit in the \(training.count) training images")
-            var darkness = TextTable(header: ["digit", "darkness"], alignments: [.right, .right])
+            let lang = language
+            print(lang.text("seed: \(seed)", "随机种子：\(seed)"))
+            print(lang.text("average darkness (sum of the 784 pixel intensities) of each digit in the \(training.count) training images",
+                            "每个数字的平均暗度（784 个像素强度之和），取自 \(training.count) 张训练图像"))
+            var darkness = TextTable(header: [lang.text("digit", "数字"), lang.text("darkness", "暗度")], alignments: [.right, .right])
             for (digit, value) in averages.enumerated() {
                 darkness.append([String(digit), String(format: "%.2f", value)])
             }
             print(darkness.render())
             print("")
-            print("baselines on the \(report.total) test images")
-            var table = TextTable(header: ["classifier", "correct", "accuracy"], alignments: [.left, .right, .right])
-            for (name, correct) in [("random guessing", report.randomCorrect), ("average darkness", report.darknessCorrect)] {
+            print(lang.text("baselines on the \(report.total) test images", "在 \(report.total) 张测试图像上的基线"))
+            var table = TextTable(header: lang.text("classifier|correct|accuracy", "分类器|正确数|准确率").components(separatedBy: "|"),
+                                  alignments: [.left, .right, .right])
+            for (name, correct) in [(lang.text("random guessing", "随机猜测"), report.randomCorrect),
+                                    (lang.text("average darkness", "平均暗度"), report.darknessCorrect)] {
                 let percent = report.total > 0 ? 100 * Double(correct) / Double(report.total) : 0
                 table.append([name, "\(correct) / \(report.total)", String(format: "%.2f%%", percent)])
             }

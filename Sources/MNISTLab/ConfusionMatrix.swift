@@ -1,3 +1,4 @@
+import Localization
 import Rendering
 
 /// Counts of (true digit, predicted digit) over a labelled set: the diagonal holds the
@@ -48,8 +49,8 @@ public struct ConfusionMatrix: Equatable, Sendable {
 
     /// The matrix as an aligned table: a row per true digit, a column per prediction, and
     /// each row's accuracy.
-    public func table() -> TextTable {
-        let header = ["true\\pred"] + counts.indices.map(String.init) + ["right"]
+    public func table(language: Language = .english) -> TextTable {
+        let header = [language.text("true\\pred", "真实\\预测")] + counts.indices.map(String.init) + [language.text("right", "正确率")]
         var table = TextTable(header: header, alignments: Array(repeating: .right, count: header.count))
         for truth in counts.indices {
             let row = counts[truth]

@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import Localization
 import Rendering
 
 /// How a network does on a labelled set: the score, the confusion matrix, and which
@@ -64,23 +65,30 @@ public struct Evaluation: Sendable {
 
     /// The text for people: score, confusion matrix, most confused pairs, and the first
     /// `show` mistakes drawn with Unicode blocks.
-    public func text(model: String, network: Network, set: EvaluationSet, data: [LabeledExample], show: Int) -> String {
+    public func text(model: String, network: Network, set: EvaluationSet, data: [LabeledExample], show: Int,
+                     language: Language = .english) -> String {
+        let lang = language
         let sizes = network.sizes.map(String.init).joined(separator: ",")
-        var out = "model: \(model) (\(sizes), \(network.cost.rawValue) cost)\n"
-        out += "\(set.rawValue): \(correct) / \(total) correct (\(percent))\n\n"
-        out += "confusion matrix (rows: true digit, columns: the network's answer)\n"
-        out += confusion.table().render() + "\n\n"
-        var pairs = TextTable(header: ["true", "answered", "times"], alignments: [.right, .right, .right])
+        let cost = network.cost.rawValue
+        var out = lang.text("model: \(model) (\(sizes), \(cost) cost)\n", "模型：\(model)（\(sizes)，\(lang.phrase("\(cost) cost"))）\n")
+        out += lang.text("\(set.rawValue): \(correct) / \(total) correct (\(percent))\n\n",
+                         "\(lang.phrase(set.rawValue))：\(correct) / \(total) 正确（\(percent)）\n\n")
+        out += lang.text("confusion matrix (rows: true digit, columns: the network's answer)\n",
+                         "混淆矩阵（行：真实数字，列：网络的回答）\n")
+        out += confusion.table(language: lang).render() + "\n\n"
+        var pairs = TextTable(header: lang.text("true|answered|times", "真实|回答|次数").components(separatedBy: "|"),
+                              alignments: [.right, .right, .right])
         for pair in confusion.mostConfused() {
             pairs.append([String(pair.truth), String(pair.predicted), String(pair.count)])
         }
-        out += "most confused\n" + pairs.render() + "\n"
+        out += lang.text("most confused\n", "最常混淆\n") + pairs.render() + "\n"
         let drawn = mistakes.prefix(max(0, show)).compactMap { mistake -> (pixels: Vector, caption: String)? in
             guard data.indices.contains(mistake.index) else { return nil }
             return (data[mistake.index].x, "#\(mistake.index): \(mistake.truth) → \(mistake.predicted)")
         }
         if !drawn.isEmpty {
-            out += "\n\(mistakes.count) misclassified; the first \(drawn.count) (true → answered):\n"
+            out += lang.text("\n\(mistakes.count) misclassified; the first \(drawn.count) (true → answered):\n",
+                             "\n分错 \(mistakes.count) 个；前 \(drawn.count) 个（真实 → 回答）：\n")
             out += DigitPicture.text(drawn) + "\n"
         }
         return out

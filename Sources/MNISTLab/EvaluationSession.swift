@@ -1,6 +1,7 @@
 import Rendering
 import BackpropEngine
 import Foundation
+import Localization
 
 /// `mnist evaluate --model FILE`: scores a saved network and shows its mistakes.
 public enum EvaluationSession {
@@ -13,7 +14,7 @@ public enum EvaluationSession {
     @discardableResult
     public static func run(
         modelPath: String, data: () throws -> DigitSplits, set: EvaluationSet, pngPath: String?, show: Int,
-        format: OutputFormat, print: (String) -> Void = { Swift.print($0) }
+        format: OutputFormat, language: Language = .english, print: (String) -> Void = { Swift.print($0) }
     ) throws -> Evaluation.Report {
         let network = try ModelFile.load(from: modelPath)
         guard network.sizes.first == 784, network.sizes.last == 10 else {
@@ -35,10 +36,11 @@ public enum EvaluationSession {
         case .json:
             print(try OutputFormat.json(report))
         case .text:
-            let text = evaluation.text(model: modelPath, network: network, set: set, data: heldOut, show: show)
+            let text = evaluation.text(model: modelPath, network: network, set: set, data: heldOut, show: show, language: language)
             print(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             if let pngPath {
-                print("wrote \(pngPath): \(evaluation.mistakes.count) misclassified digits")
+                print(language.text("wrote \(pngPath): \(evaluation.mistakes.count) misclassified digits",
+                                    "已写入 \(pngPath)：\(evaluation.mistakes.count) 个分错的数字"))
             }
         }
         return report

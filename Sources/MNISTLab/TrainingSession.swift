@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import Localization
 import Rendering
 
 /// What `mnist train` was asked to do besides the settings: the engine and the files.
@@ -17,6 +18,9 @@ public struct TrainingOptions: Sendable {
     public var format: OutputFormat = .text
     /// Draw a progress bar inside each epoch (only sensible on a terminal).
     public var progress = false
+    /// The language of the lines for people; `Epoch j: k / 10000` stays as `network.py`
+    /// prints it in every language.
+    public var language: Language = .english
 
     public init(settings: TrainingSettings) {
         self.settings = settings
@@ -66,15 +70,17 @@ public enum TrainingSession {
     ) throws -> TrainingReport {
         let text = options.format == .text
         func say(_ line: String) { if text { print(line) } }
+        let lang = options.language
 
         try options.settings.validate(available: data.trainingCount, heldOut: data.heldOutCount)
         var run = try startingRun(options)
         let settings = run.settings
         let resumedAfter = run.nextEpoch
-        say("seed: \(settings.seed)")
-        say(settings.summary)
+        say(lang.text("seed: \(settings.seed)", "随机种子：\(settings.seed)"))
+        say(settings.summary(in: lang))
         if let resume = options.resumePath {
-            say("resumed from \(resume) after \(resumedAfter) epoch\(resumedAfter == 1 ? "" : "s")")
+            say(lang.text("resumed from \(resume) after \(resumedAfter) epoch\(resumedAfter == 1 ? "" : "s")",
+                          "从 \(resume) 继续，之前已完成 \(resumedAfter) 个迭代期"))
         }
 
         let start = ContinuousClock.now
@@ -99,15 +105,17 @@ public enum TrainingSession {
         if let best = run.best {
             let percent = String(format: "%.2f", 100 * best.accuracy)
             let trained = run.history.count - resumedAfter
-            say("best: epoch \(best.epoch), \(best.correct) / \(best.total) (\(percent)%) on \(settings.evaluation); \(trained) epoch\(trained == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s")
+            let time = String(format: "%.2f", seconds)
+            say(lang.text("best: epoch \(best.epoch), \(best.correct) / \(best.total) (\(percent)%) on \(settings.evaluation); \(trained) epoch\(trained == 1 ? "" : "s") in \(time) s",
+                          "最佳：迭代期 \(best.epoch)，\(best.correct) / \(best.total)（\(percent)%），在\(lang.phrase(settings.evaluation))上；\(trained) 个迭代期用时 \(time) 秒"))
         }
         if let path = options.savePath {
             try ModelFile.save(run.network, to: path)
-            say("saved \(path)")
+            say(lang.text("saved \(path)", "已保存 \(path)"))
         }
         if let path = options.plotPath {
             try ModelFile.writeAtomically(Data(LearningCurve.svg(run.history, settings: settings).utf8), to: path)
-            say("plotted \(path)")
+            say(lang.text("plotted \(path)", "已画出 \(path)"))
         }
         let report = TrainingReport(
             settings: settings, engine: options.engine, resumedAfterEpochs: resumedAfter, epochs: run.history,

@@ -1,4 +1,5 @@
 import BackpropEngine
+import Localization
 
 /// Everything that decides the result of a training run: the same settings on the same
 /// data give the same network, bit for bit (`mnist train`'s flags, minus where output goes).
@@ -49,10 +50,15 @@ public struct TrainingSettings: Codable, Equatable, Sendable {
     public var networkInitializer: Network.Initializer { Network.Initializer(rawValue: initializer) ?? .large }
 
     /// One line for people: "784,30,10 on 50000 examples: 30 epochs, batch 10, η = 3.0, …".
-    public var summary: String {
+    public var summary: String { summary(in: .english) }
+
+    /// `summary` in `language`, with the same numbers in the same order.
+    public func summary(in language: Language) -> String {
         let sizesText = sizes.map(String.init).joined(separator: ",")
         let decay = lambda == 0 ? "" : ", λ = \(lambda)"
-        return "training \(sizesText) on \(trainingCount) MNIST examples: \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), η = \(eta)\(decay), \(cost.rawValue) cost, \(initializer) init; scoring on \(evaluationCount) \(evaluation) examples"
+        return language.text(
+            "training \(sizesText) on \(trainingCount) MNIST examples: \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), η = \(eta)\(decay), \(cost.rawValue) cost, \(initializer) init; scoring on \(evaluationCount) \(evaluation) examples",
+            "训练 \(sizesText) 网络，用 \(trainingCount) 个 MNIST 样本：\(epochs) 个迭代期，小批量大小 \(batch)，η = \(eta)\(decay.replacingOccurrences(of: ", ", with: "，"))，\(language.phrase("\(cost.rawValue) cost"))，\(language.phrase("\(initializer) initial weights"))；在\(language.phrase(evaluation))的 \(evaluationCount) 个样本上评分")
     }
 
     /// The most epochs a run may ask for: the book's runs take 30; a million is a typo

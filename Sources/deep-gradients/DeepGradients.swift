@@ -2,6 +2,7 @@ import ArgumentParser
 import BackpropEngine
 import CommandLineSupport
 import GradientDemos
+import Localization
 import Rendering
 
 /// Lesson 8's demo: in a deep sigmoid network the early layers learn much more slowly
@@ -40,6 +41,8 @@ struct DeepGradients: ParsableCommand {
     @Option(help: "Write ‖∂C/∂bˡ‖ against epoch as SVG to FILE.")
     var plot: String?
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(SVGFile.problem)] {
             if let problem { throw ValidationError(problem) }
@@ -59,26 +62,30 @@ struct DeepGradients: ParsableCommand {
     var initializer: Network.Initializer { oldInitializer ?? training.initializer }
 
     func run() throws {
-        var generator = seedOption.makeGenerator()
+        let lang = language.language
+        var generator = seedOption.makeGenerator(language: lang)
         let layers = sizes.values
         let demo = try DemoData.load(mnistDirectory: data, layers: layers, trainingCount: train, testCount: test,
                                      noise: noise, generator: &generator)
         let network = try Network(sizes: layers, initializer: initializer, cost: cost, generator: &generator)
-        print("data: \(demo.summary)")
-        print("network [\(sizes)], \(initializer.rawValue) initial weights, \(cost.rawValue) cost, η = \(eta), mini-batch \(miniBatchSize)")
+        print(lang.text("data: \(demo.summary)", "数据：\(demo.summary(in: lang))"))
+        print(lang.text("network [\(sizes)], \(initializer.rawValue) initial weights, \(cost.rawValue) cost, η = \(eta), mini-batch \(miniBatchSize)",
+                        "网络 [\(sizes)]，\(lang.phrase("\(initializer.rawValue) initial weights"))，\(lang.phrase("\(cost.rawValue) cost"))，η = \(eta)，小批量大小 \(miniBatchSize)"))
         print()
-        print("‖∂C/∂bˡ‖ over the \(demo.training.count) training examples, the speed at which layer l learns:")
+        print(lang.text("‖∂C/∂bˡ‖ over the \(demo.training.count) training examples, the speed at which layer l learns:",
+                        "在 \(demo.training.count) 个训练样本上的 ‖∂C/∂bˡ‖，即第 l 层学习的速度："))
         let points = try LayerGradientTrace.trace(network: network, training: demo.training, probe: demo.training, test: demo.test,
                                                   epochs: epochs, miniBatchSize: miniBatchSize, eta: eta, generator: &generator)
-        print(LayerGradientReport.table(points, layerCount: layers.count, testCount: demo.test.count))
+        print(LayerGradientReport.table(points, layerCount: layers.count, testCount: demo.test.count, language: lang))
         if let ratios = LayerGradientReport.ratios(points), let first = ratios.first, let last = ratios.last {
             print()
-            print(String(format: "The last hidden layer learns %.1f× faster than the first at the start, %.1f× after epoch %d.",
+            print(String(format: lang.text("The last hidden layer learns %.1f× faster than the first at the start, %.1f× after epoch %d.",
+                                           "最后一个隐藏层的学习速度：开始时是第一个隐藏层的 %.1f 倍，训练后是 %.1f 倍（迭代期 %d 之后）。"),
                          first, last, points.last?.epoch ?? 0))
         }
         if let plot {
             try SVGFile.save(LayerGradientReport.plot(points, layerCount: layers.count, sizes: layers), to: plot)
-            print("wrote \(plot)")
+            print(lang.text("wrote \(plot)", "已写入 \(plot)"))
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BackpropEngine
 import CommandLineSupport
 import GradientDemos
+import Localization
 import Rendering
 
 /// Lesson 4's demo: why gradient descent works (ΔC ≈ ∇C·Δv), a ball rolling down a
@@ -35,6 +36,8 @@ struct BowlCommand: ParsableCommand {
     @Option(help: "Write the path over the bowl's level curves as SVG to FILE.")
     var plot: String?
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         try requirePositive(eta, "--eta")
         try requireAtLeast(steps, 1, "--steps")
@@ -44,29 +47,36 @@ struct BowlCommand: ParsableCommand {
     }
 
     func run() throws {
+        let lang = language.language
         let bowl = Bowl()
         let v = Vector(start.values)
         let grad = bowl.gradient(v)
-        print("The bowl \(bowl.formula), minimum C = 0 at v = (0, 0).")
-        print("At v = (\(start.values[0]), \(start.values[1])): C(v) = \(bowl.cost(v)), ∇C = (\(grad[0]), \(grad[1])).")
+        let (v1, v2, cost) = (start.values[0], start.values[1], bowl.cost(v))
+        print(lang.text("The bowl \(bowl.formula), minimum C = 0 at v = (0, 0).",
+                        "碗形函数 \(bowl.formula)，最小值 C = 0 在 v = (0, 0) 处取得。"))
+        print(lang.text("At v = (\(v1), \(v2)): C(v) = \(cost), ∇C = (\(grad[0]), \(grad[1])).",
+                        "在 v = (\(v1), \(v2)) 处：C(v) = \(cost)，∇C = (\(grad[0]), \(grad[1]))。"))
         print()
-        print("1. ΔC ≈ ∇C·Δv for small steps Δv along (0.6, −0.8):")
+        print(lang.text("1. ΔC ≈ ∇C·Δv for small steps Δv along (0.6, −0.8):", "1. 沿 (0.6, −0.8) 方向走一小步 Δv，ΔC ≈ ∇C·Δv："))
         let checks = BowlDescent.linearChecks(bowl, at: v, direction: [0.6, -0.8], lengths: [1, 0.1, 0.01, 0.001])
-        print(BowlReport.linearCheckTable(checks))
-        print("Each 10× shorter step makes the difference 100× smaller: it is the |Δv|² term ΔC ≈ ∇C·Δv leaves out.")
+        print(BowlReport.linearCheckTable(checks, language: lang))
+        print(lang.text("Each 10× shorter step makes the difference 100× smaller: it is the |Δv|² term ΔC ≈ ∇C·Δv leaves out.",
+                        "步长每缩短 10 倍，差值就缩小 100 倍：它正是 ΔC ≈ ∇C·Δv 略去的 |Δv|² 项。"))
         print()
-        print("2. Choose Δv = −η∇C: then ΔC ≈ −η‖∇C‖² ≤ 0, as long as η is small enough:")
-        print(BowlReport.learningRateTable(bowl, at: v, etas: [0.01, 0.1, 0.25, 0.5, 0.7]))
+        print(lang.text("2. Choose Δv = −η∇C: then ΔC ≈ −η‖∇C‖² ≤ 0, as long as η is small enough:",
+                        "2. 取 Δv = −η∇C：于是 ΔC ≈ −η‖∇C‖² ≤ 0，只要 η 足够小："))
+        print(BowlReport.learningRateTable(bowl, at: v, etas: [0.01, 0.1, 0.25, 0.5, 0.7], language: lang))
         print()
-        print("3. Repeat v → v′ = v − η∇C with η = \(eta):")
+        print(lang.text("3. Repeat v → v′ = v − η∇C with η = \(eta):", "3. 取 η = \(eta)，反复执行 v → v′ = v − η∇C："))
         let path = BowlDescent.path(bowl, from: v, eta: eta, steps: steps)
-        print(BowlReport.pathTable(path))
+        print(BowlReport.pathTable(path, language: lang))
         if let last = path.last, !last.cost.isFinite || last.cost > (path.first?.cost ?? 0) {
-            print("The cost grew: η = \(eta) overshoots the minimum; try a smaller --eta.")
+            print(lang.text("The cost grew: η = \(eta) overshoots the minimum; try a smaller --eta.",
+                            "代价反而增大了：η = \(eta) 步子太大，越过了最小值；试试更小的 --eta。"))
         }
         if let plot {
             try SVGFile.save(BowlReport.plot(bowl, path: path, eta: eta), to: plot)
-            print("wrote \(plot)")
+            print(lang.text("wrote \(plot)", "已写入 \(plot)"))
         }
     }
 }
@@ -100,6 +110,8 @@ struct BatchesCommand: ParsableCommand {
     @Option(help: "Write test accuracy against epoch as SVG to FILE.")
     var plot: String?
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(SVGFile.problem)] {
             if let problem { throw ValidationError(problem) }
@@ -119,24 +131,33 @@ struct BatchesCommand: ParsableCommand {
 
     func run() throws {
         let (epochs, eta) = (training.epochs, training.eta)
-        var generator = seedOption.makeGenerator()
+        let lang = language.language
+        var generator = seedOption.makeGenerator(language: lang)
         let demo = try DemoData.load(mnistDirectory: data, layers: layers, trainingCount: train, testCount: test,
                                      noise: noise, generator: &generator)
         let network = try Network(sizes: layers, generator: &generator)
-        print("data: \(demo.summary)")
-        print("network [\(layers.map(String.init).joined(separator: ","))], quadratic cost, η = \(eta), \(epochs) epochs for every mini-batch size")
+        let shape = layers.map(String.init).joined(separator: ",")
+        print(lang.text("data: \(demo.summary)", "数据：\(demo.summary(in: lang))"))
+        print(lang.text("network [\(shape)], quadratic cost, η = \(eta), \(epochs) epochs for every mini-batch size",
+                        "网络 [\(shape)]，二次代价函数，η = \(eta)，每种小批量大小都训练 \(epochs) 个迭代期"))
         print()
         let runs = try BatchSizeComparison.run(network: network, training: demo.training, test: demo.test,
                                                miniBatchSizes: batchSizes, epochs: epochs, eta: eta, seed: seedOption.seed)
-        print("test accuracy after each epoch (\(demo.test.count) test examples):")
-        print(BatchSizeReport.table(runs, testCount: demo.test.count))
-        print(BatchSizeReport.timeLine(runs))
+        print(lang.text("test accuracy after each epoch (\(demo.test.count) test examples):",
+                        "每个迭代期之后的测试准确率（\(demo.test.count) 个测试样本）："))
+        print(BatchSizeReport.table(runs, testCount: demo.test.count, language: lang))
+        print(BatchSizeReport.timeLine(runs, language: lang))
         print()
-        print("Every run sees each training example once per epoch; m = 1 (online learning) takes a step")
-        print("after every example, m = 20 one step per 20 examples, each along their average gradient.")
+        print(lang.text("""
+            Every run sees each training example once per epoch; m = 1 (online learning) takes a step
+            after every example, m = 20 one step per 20 examples, each along their average gradient.
+            """, """
+            每次运行在每个迭代期里把每个训练样本恰好用一次；m = 1（在线学习）每个样本之后走一步，
+            m = 20 则每 20 个样本走一步，每一步都沿着这些样本的平均梯度。
+            """))
         if let plot {
             try SVGFile.save(BatchSizeReport.plot(runs, testCount: demo.test.count, eta: eta), to: plot)
-            print("wrote \(plot)")
+            print(lang.text("wrote \(plot)", "已写入 \(plot)"))
         }
     }
 }

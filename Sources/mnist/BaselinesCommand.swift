@@ -16,10 +16,12 @@ struct BaselinesCommand: ParsableCommand {
     @Option(help: "Output: text for people or json for scripts.")
     var format = OutputFormat.text
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let splits = try data.load()
         try reportingFailures {
-            try BaselineSession.run(data: splits, seed: seedOption.seed, format: format)
+            try BaselineSession.run(data: splits, seed: seedOption.seed, format: format, language: language.language)
         }
     }
 }

@@ -25,6 +25,8 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Output: text for people or json for scripts.")
     var format = OutputFormat.text
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard show >= 0 else { throw ValidationError("--show must be 0 or more, got \(show)") }
         if let png, !png.lowercased().hasSuffix(".png") {
@@ -34,7 +36,8 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try EvaluationSession.run(modelPath: model, data: { try data.load(trainingLimit: 0) }, set: eval, pngPath: png, show: show, format: format)
+            try EvaluationSession.run(modelPath: model, data: { try data.load(trainingLimit: 0) }, set: eval, pngPath: png, show: show, format: format,
+                                      language: language.language)
         }
     }
 }

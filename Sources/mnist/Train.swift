@@ -43,6 +43,8 @@ struct Train: ParsableCommand {
     @Option(help: "Output: text for people or json for scripts.")
     var format = OutputFormat.text
 
+    @OptionGroup var language: LanguageOption
+
     /// The settings these flags describe.
     var settings: TrainingSettings {
         TrainingSettings(
@@ -74,6 +76,7 @@ struct Train: ParsableCommand {
         options.plotPath = plot
         options.format = format
         options.progress = Terminal.isStandardOutputATerminal
+        options.language = language.language
         Interruption.install()
         try reportingFailures {
             try TrainingSession.run(options, data: epochData)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import Localization
 import PerceptronCircuits
 
 /// `perceptrons adder`: chapter 1's two-bit adder from NAND perceptrons.
@@ -11,6 +12,8 @@ struct AdderCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard carryWeight.isFinite, abs(carryWeight) <= 1e6 else {
             throw ValidationError("--carry-weight must be a number between −1e6 and 1e6, got \(carryWeight)")
@@ -19,6 +22,6 @@ struct AdderCommand: ParsableCommand {
 
     func run() throws {
         let rows = TwoBitAdder.table(singleWeight: carryWeight)
-        try output.print(rows) { PerceptronsText.adder(rows, singleWeight: carryWeight) }
+        try output.print(rows) { PerceptronsText.adder(rows, singleWeight: carryWeight, language: language.language) }
     }
 }

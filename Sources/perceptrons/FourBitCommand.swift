@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import Localization
 import PerceptronCircuits
 
 /// `perceptrons four-bit`: the layer that turns 10 digit outputs into 4 bits.
@@ -17,6 +18,8 @@ struct FourBitCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard (right == nil) == (wrong == nil) else { throw ValidationError("give --right and --wrong together") }
         for (value, flag) in [(right, "--right"), (wrong, "--wrong")] {
@@ -27,11 +30,11 @@ struct FourBitCommand: ParsableCommand {
     func run() throws {
         if let right, let wrong {
             let rows = FourBitOutputLayer.table(right: right, wrong: wrong)
-            try output.print(rows) { PerceptronsText.fourBit(custom: rows, right: right, wrong: wrong) }
+            try output.print(rows) { PerceptronsText.fourBit(custom: rows, right: right, wrong: wrong, language: language.language) }
             return
         }
         let oneHot = FourBitOutputLayer.table(right: 1, wrong: 0)
         let good = FourBitOutputLayer.table(right: 0.99, wrong: 0.01)
-        try output.print(oneHot + good) { PerceptronsText.fourBit(oneHot: oneHot, good: good) }
+        try output.print(oneHot + good) { PerceptronsText.fourBit(oneHot: oneHot, good: good, language: language.language) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import Localization
 import PerceptronCircuits
 
 /// `perceptrons nand`: the NAND perceptron's truth table.
@@ -8,8 +9,10 @@ struct NANDCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let rows = NAND.truthTable()
-        try output.print(rows) { PerceptronsText.nand(rows) }
+        try output.print(rows) { PerceptronsText.nand(rows, language: language.language) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import Localization
 import PerceptronCircuits
 
 /// `perceptrons ripple --bits N`: an n-bit adder from NAND perceptrons, checked against a + b.
@@ -20,6 +21,8 @@ struct RippleCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         try requireWithin(bits, 1...RippleCarryAdder.maximumBits, "--bits")
         try requireWithin(samples, 1...1_000_000, "--samples")
@@ -28,8 +31,8 @@ struct RippleCommand: ParsableCommand {
     func run() throws {
         let adder = try RippleCarryAdder(bits: bits)
         let exhaustive = bits <= RippleCarryAdder.maximumExhaustiveBits
-        var generator = seedOption.makeGenerator(announce: !exhaustive && output.isText)
+        var generator = seedOption.makeGenerator(announce: !exhaustive && output.isText, language: language.language)
         let check = adder.check(samples: samples, generator: &generator)
-        try output.print(check) { PerceptronsText.ripple(adder, check) }
+        try output.print(check) { PerceptronsText.ripple(adder, check, language: language.language) }
     }
 }

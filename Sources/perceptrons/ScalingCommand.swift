@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import Localization
 import PerceptronCircuits
 
 /// `perceptrons scaling`: multiplying all weights and biases by c > 0 changes no output.
@@ -19,14 +20,16 @@ struct ScalingCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         try requireWithin(trials, 1...10_000, "--trials")
         try requireWithin(inputs, 1...1_000_000, "--inputs")
     }
 
     func run() throws {
-        var generator = seedOption.makeGenerator(announce: output.isText)
+        var generator = seedOption.makeGenerator(announce: output.isText, language: language.language)
         let results = ScalingExperiment.run(trials: trials, inputsPerNetwork: inputs, generator: &generator)
-        try output.print(results) { PerceptronsText.scaling(results, seed: seedOption.seed) }
+        try output.print(results) { PerceptronsText.scaling(results, seed: seedOption.seed, language: language.language) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackpropEngine
 import CommandLineSupport
+import Localization
 import PerceptronCircuits
 import Rendering
 
@@ -40,6 +41,8 @@ struct SigmoidLimitCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         try requireWithin(maxPower, 0...300, "--max-power")
         guard sizes.values.reduce(0, +) <= 1000 else { throw ValidationError("--sizes: at most 1000 neurons in all for this demo, got \(sizes)") }
@@ -57,27 +60,33 @@ struct SigmoidLimitCommand: ParsableCommand {
     func run() throws {
         let circuit: PerceptronCircuit
         let name: String
+        let lang = language.language
+        let localName: String
         var x: Vector
         switch network {
         case .adder:
             circuit = TwoBitAdder.circuit(carry: .doubled)
             name = "the two-bit adder (5 NAND perceptrons)"
+            localName = lang.text(name, "两比特加法器（5 个与非门感知机）")
             x = Vector(input?.values ?? [1, 1])
         case .random:
-            var generator = seedOption.makeGenerator(announce: output.isText)
+            var generator = seedOption.makeGenerator(announce: output.isText, language: lang)
             circuit = PerceptronCircuit(network: try Network(sizes: sizes.values, generator: &generator))
             name = "random perceptron network \(sizes) (weights and biases from N(0, 1))"
+            localName = lang.text(name, "随机感知机网络 \(sizes)（权重和偏置取自 N(0, 1)）")
             x = Vector((0..<sizes.values[0]).map { _ in generator.nextUniform() })
             if let input { x = Vector(input.values) }
         }
         let report = SigmoidLimitReport(network: name, circuit: circuit, input: x, scales: SigmoidLimit.powersOfTen(through: maxPower))
         try output.print(report) {
-            report.text() + "\n\nσ(c·z) steepens towards the perceptron's step as c grows, but is ½ at z = 0 for every c:\n\n"
+            report.text(language: lang, networkName: localName) + "\n\n"
+                + lang.text("σ(c·z) steepens towards the perceptron's step as c grows, but is ½ at z = 0 for every c:",
+                            "c 越大，σ(c·z) 越陡，越贴近感知机的阶跃函数；但无论 c 多大，它都是 ½（在 z = 0 处）：") + "\n\n"
                 + StepSigmoidSketch.lines().joined(separator: "\n")
         }
         if let plot {
             try StepSigmoidSketch.plot().write(to: plot)
-            if output.isText { print("wrote \(plot)") }
+            if output.isText { print(lang.text("wrote \(plot)", "已写入 \(plot)")) }
         }
     }
 }
