@@ -21,24 +21,12 @@ public struct HTMLRenderer: Sendable {
     public func render(_ trace: BackpropTrace) -> String {
         let document = TraceDocument(trace)
         let steps = PageStep.steps(document, trace: trace, text: text)
-        let L = trace.layerCount
-        let known = ["a1", "y"] + (2...L).flatMap { ["w\($0)", "b\($0)"] }
         let drawing = NetworkDrawing(trace.example, text: text)
         var opening: [String] = []
         if case .paragraph(let lines)? = document.sections.first?.blocks.first { opening = lines }
-        var html = """
-        <!DOCTYPE html>
-        <html lang="\(text.language)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeMarkup(document.title))</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body data-known="\(escapeMarkup(known.joined(separator: " ")))" data-step-of="\(escapeMarkup(text.stepOf))">
-        <header><h1>\(escapeMarkup(document.title))</h1>
-        \(opening.map { "<p class=\"opening\">\(escapeMarkup($0))</p>" }.joined(separator: "\n"))
-        </header>
+        let body = "data-known=\"\(escapeMarkup(PageStep.initiallyKnown(layers: trace.layerCount).joined(separator: " ")))\" data-step-of=\"\(escapeMarkup(text.stepOf))\""
+        var html = text.pageStart(title: document.title, css: Self.css, bodyAttributes: body, lines: opening, lineClass: "opening")
+        html += """
         <main>
         <nav id="steplist"><h2>\(escapeMarkup(text.stepsHeading))</h2><ol>
 

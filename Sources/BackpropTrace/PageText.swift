@@ -72,4 +72,24 @@ public struct PageText: Sendable {
         }
         return out + rest
     }
+
+    /// The start of a page, up to and including `<body…>` and a header with `title` and
+    /// `lines` under it: UTF-8, a viewport for projectors and phones, and `css` inline.
+    public func pageStart(title: String, css: String, bodyAttributes: String = "", lines: [String], lineClass: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escapeMarkup(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body\(bodyAttributes.isEmpty ? "" : " " + bodyAttributes)>
+        <header><h1>\(escapeMarkup(title))</h1>
+        \(lines.map { "<p class=\"\(lineClass)\">\(escapeMarkup($0))</p>" }.joined(separator: "\n"))
+        </header>
+
+        """
+    }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct TracePageTests {
     static let networks: [(name: String, arguments: [String])] = [
         ("2-3-1", []),
-        ("3-4-4-2-batch", ["--sizes", "3,4,4,2", "--input", "1,0.5,0.2", "--target", "0,1", "--batch", "3"]),
+        ("3-4-4-2-batch-cross-entropy", ["--sizes", "3,4,4,2", "--input", "1,0.5,0.2", "--target", "0,1", "--batch", "3", "--cost", "cross-entropy"]),
     ]
 
     @Test(arguments: networks.map(\.name))
