@@ -44,6 +44,8 @@ public struct PageText: Sendable {
     public var why = "why"
     public var pictureHeading = "The network the student studies"
     public var pictureCaption = "edges: the relative error of ∂C/∂w for that weight; neuron outline: of ∂C/∂b (red: fails)"
+    public var blockCaption = "%@ (%@): %d checked, %d failing, largest relative error %@"
+    public var cellTip = "%@: %@ under test, %@ reference, relative error %@"
     public var entries = "entries"
     public var directions = "directions"
     public var directionsNote = "directional mode: each cell is one random unit direction, not one entry"

@@ -59,9 +59,9 @@ public struct GradientCheckPage: Sendable {
             for result in report.blocks where result.block.layer == l {
                 let symbol = (result.block.kind == .weight ? "∂C/∂w" : "∂C/∂b") + Script.sup(l)
                 let shape = result.block.kind == .weight ? "\(result.block.rows)×\(result.block.columns)" : "\(result.block.rows)"
-                html += "<figure class=\"block \(result.passed ? "ok" : "wrong")\"><figcaption>\(escapeMarkup(symbol)) (\(shape)): "
-                html += "\(result.tested.count) checked, \(result.failing) failing, max \(scientific(result.maxRelativeError))</figcaption>"
-                html += HeatMap(result: result, options: report.options).render() + "</figure>\n"
+                let caption = text.fill(text.blockCaption, symbol, shape, result.tested.count, result.failing, scientific(result.maxRelativeError))
+                html += "<figure class=\"block \(result.passed ? "ok" : "wrong")\"><figcaption>\(escapeMarkup(caption))</figcaption>"
+                html += HeatMap(result: result, options: report.options, text: text).render() + "</figure>\n"
             }
             html += "</div>\n"
         }
