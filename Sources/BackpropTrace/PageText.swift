@@ -89,7 +89,7 @@ public struct PageText: Sendable {
         </head>
         <body\(bodyAttributes.isEmpty ? "" : " " + bodyAttributes)>
         <header><h1>\(escapeMarkup(title))</h1>
-        \(lines.map { "<p class=\"\(lineClass)\">\(escapeMarkup($0))</p>" }.joined(separator: "\n"))
+        \(lines.map { "<p class=\"\(lineClass)\" title=\"\(escapeMarkup($0))\">\(escapeMarkup($0))</p>" }.joined(separator: "\n"))
         </header>
 
         """

@@ -24,5 +24,5 @@ shot() { # URL PNG WIDTH,HEIGHT
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
         --window-size="$3" --screenshot="$2" "$1" 2>/dev/null
 }
-shot "file://$work/trace.html#step-9" "$images/backprop-page-bp2.png" 1400,1000
+shot "file://$work/trace.html#step=9" "$images/backprop-page-bp2.png" 1400,1000
 shot "file://$work/check.html" "$images/gradcheck-page-wrong-weight-matrix.png" 1200,1260
