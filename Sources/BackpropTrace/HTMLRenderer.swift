@@ -112,7 +112,7 @@ public struct HTMLRenderer: Sendable {
       nav,#controls{display:none}
       main{display:block}
       #drawing{break-after:page}
-      #drawing svg{max-height:none}
+      #drawing svg,#drawing.tall svg{max-height:19cm;width:auto;max-width:100%}
       #drawing.tall{max-height:none;overflow:visible}
       .step{display:block;break-after:page;border:0}
       .net .pending{opacity:1}

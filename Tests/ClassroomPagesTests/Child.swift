@@ -90,4 +90,5 @@ struct BrowserReport: Decodable {
     var heat_cells: Int
     var math: Int
     var colours: Int
+    var pdf_pages: Int
 }

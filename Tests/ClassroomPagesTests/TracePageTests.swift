@@ -53,6 +53,7 @@ import Testing
         #expect(shown.requests.isEmpty, "\(shown.requests)")
         #expect(shown.remote_urls.isEmpty, "\(shown.remote_urls)")
         #expect(shown.colours > 200, "the screenshot has \(shown.colours) colours")
+        #expect(shown.pdf_pages == shown.steps + 1, "printed: the drawing, then one step per page")
     }
 }
 
