@@ -34,6 +34,19 @@ import Testing
         #expect(shown.colours > 50)
     }
 
+    @Test func gradcheckWritesThePage() throws {
+        let result = try Child.run(try Child.product("gradcheck"), ["--bug", "wrong-activation", "--format", "html"])
+        #expect(result.status == 1, "the check fails, as with --format text")
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>"), "nothing before the page on stdout")
+        #expect(result.stdout.components(separatedBy: "class=\"heat-cell\"").count - 1 == 13)
+        #expect(result.stdout.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"errors\""), "--bug draws the network")
+        #expect(result.stdout.contains("likely culprit"))
+        let mystery = try Child.run(try Child.product("gradcheck"), ["--mystery", "1", "--format", "html"])
+        #expect(mystery.status == 1)
+        #expect(!mystery.stdout.contains("likely culprit"))
+        #expect(!mystery.stdout.contains("wrong-activation"), "the page does not name the mystery bug")
+    }
+
     @Test func mysteryKeepsTheDiagnosis() throws {
         let report = try report(gradient: BackpropBug.noHiddenSigmaPrime.gradient)
         let html = GradientCheckPage().render(report, diagnose: false, picture: true)
