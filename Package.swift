@@ -148,7 +148,7 @@ let tests: [Target] = [
     /// The classroom pages in a real headless Chromium (`Browser/drive.py`), the SVG drawing parsed as XML.
     .testTarget(
         name: "ClassroomPagesTests",
-        dependencies: ["ClassroomPages", "BackpropTrace", "GradientChecking", "BackpropEngine", "backprop-trace"],
+        dependencies: ["ClassroomPages", "BackpropTrace", "GradientChecking", "BackpropEngine", "backprop-trace", "gradcheck"],
         exclude: ["Browser"]
     ),
     .testTarget(name: "PerceptronCircuitsTests", dependencies: ["PerceptronCircuits", "BackpropEngine", "Rendering", "TestSupport"]),

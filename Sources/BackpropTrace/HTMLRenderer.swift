@@ -21,24 +21,12 @@ public struct HTMLRenderer: Sendable {
     public func render(_ trace: BackpropTrace) -> String {
         let document = TraceDocument(trace)
         let steps = PageStep.steps(document, trace: trace, text: text)
-        let L = trace.layerCount
-        let known = ["a1", "y"] + (2...L).flatMap { ["w\($0)", "b\($0)"] }
         let drawing = NetworkDrawing(trace.example, text: text)
         var opening: [String] = []
         if case .paragraph(let lines)? = document.sections.first?.blocks.first { opening = lines }
-        var html = """
-        <!DOCTYPE html>
-        <html lang="\(text.language)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeMarkup(document.title))</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body data-known="\(escapeMarkup(known.joined(separator: " ")))" data-step-of="\(escapeMarkup(text.stepOf))">
-        <header><h1>\(escapeMarkup(document.title))</h1>
-        \(opening.map { "<p class=\"opening\">\(escapeMarkup($0))</p>" }.joined(separator: "\n"))
-        </header>
+        let body = "data-known=\"\(escapeMarkup(PageStep.initiallyKnown(layers: trace.layerCount).joined(separator: " ")))\" data-step-of=\"\(escapeMarkup(text.stepOf))\""
+        var html = text.pageStart(title: document.title, css: Self.css, bodyAttributes: body, lines: opening, lineClass: "opening")
+        html += """
         <main>
         <nav id="steplist"><h2>\(escapeMarkup(text.stepsHeading))</h2><ol>
 
@@ -47,7 +35,10 @@ public struct HTMLRenderer: Sendable {
             html += "<li><button type=\"button\" data-step=\"\(i)\">\(escapeMarkup(step.title))</button></li>\n"
         }
         html += "</ol><p class=\"keys\">\(escapeMarkup(text.keysHint))</p></nav>\n<div id=\"stage\">\n"
-        html += "<figure id=\"drawing\">\(drawing.svg(.page))</figure>\n"
+        // A tall drawing (summarised or long layers) keeps its size and scrolls, rather
+        // than shrinking until its numbers cannot be read.
+        let tall = drawing.height > 0.8 * drawing.width
+        html += "<figure id=\"drawing\"\(tall ? " class=\"tall\"" : "")>\(drawing.svg(.page))</figure>\n"
         html += legend() + "\n<div id=\"controls\"><button type=\"button\" id=\"prev\">\(escapeMarkup(text.previous))</button>"
         html += "<span id=\"counter\"></span><button type=\"button\" id=\"next\">\(escapeMarkup(text.next))</button></div>\n<div id=\"steps\">\n"
         for (i, step) in steps.enumerated() { html += section(step, number: i + 1) }
@@ -91,15 +82,18 @@ public struct HTMLRenderer: Sendable {
     body{font-family:sans-serif;margin:0;color:#111;background:#fff}
     header{padding:.6rem 1.2rem;border-bottom:1px solid #ccc}
     header h1{font-size:1.35rem;margin:.2rem 0}
-    .opening{margin:.1rem 0;font-size:.85rem;color:#444}
+    .opening{margin:.1rem 0;font-size:.85rem;color:#444;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
     main{display:grid;grid-template-columns:minmax(14rem,20rem) 1fr;gap:1rem;padding:.6rem 1.2rem}
-    #steplist ol{padding-left:1.6rem;margin:.3rem 0;max-height:78vh;overflow-y:auto}
+    #steplist ol{padding-left:1.6rem;margin:.3rem 0;max-height:78vh;overflow-y:auto;position:relative}
+    #stage{min-width:0}
     #steplist h2{font-size:1rem;margin:.2rem 0}
     #steplist button{border:0;background:none;text-align:left;padding:.15rem .3rem;font:inherit;font-size:.85rem;cursor:pointer;border-radius:4px}
     #steplist button.current{background:#ffe066;font-weight:700}
     .keys{font-size:.8rem;color:#555}
     #drawing{margin:0;text-align:center}
     #drawing svg{max-width:100%;height:auto;max-height:54vh}
+    #drawing.tall{max-height:58vh;overflow-y:auto}
+    #drawing.tall svg{max-height:none}
     #legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.8rem;margin:.3rem 0;align-items:center}
     #legend span{display:inline-flex;align-items:center;gap:.3rem}
     #controls{display:flex;gap:1rem;align-items:center;margin:.4rem 0}
@@ -118,7 +112,8 @@ public struct HTMLRenderer: Sendable {
       nav,#controls{display:none}
       main{display:block}
       #drawing{break-after:page}
-      #drawing svg{max-height:none}
+      #drawing svg,#drawing.tall svg{max-height:19cm;width:auto;max-width:100%}
+      #drawing.tall{max-height:none;overflow:visible}
       .step{display:block;break-after:page;border:0}
       .net .pending{opacity:1}
     }
@@ -148,11 +143,12 @@ public struct HTMLRenderer: Sendable {
       steps.forEach(function(s,n){s.classList.toggle('current',n===i);});
       buttons.forEach(function(b,n){b.classList.toggle('current',n===i);
         if(n===i){b.setAttribute('aria-current','step');}else{b.removeAttribute('aria-current');}});
-      if(buttons[i].scrollIntoView){buttons[i].scrollIntoView({block:'nearest'});}
+      var li=buttons[i].parentNode,ol=li.parentNode;
+      if(li.offsetTop<ol.scrollTop||li.offsetTop+li.offsetHeight>ol.scrollTop+ol.clientHeight){ol.scrollTop=li.offsetTop-ol.clientHeight/2;}
       var parts=document.body.dataset.stepOf.split('%d');
       document.getElementById('counter').textContent=parts[0]+(i+1)+(parts[1]||'')+steps.length+(parts[2]||'');
       document.body.dataset.current=String(i);
-      try{history.replaceState(null,'','#step-'+(i+1));}catch(e){}
+      try{history.replaceState(null,'','#step='+(i+1));}catch(e){}
     }
     document.addEventListener('keydown',function(e){
       if(e.key==='ArrowRight'||e.key===' '||e.key==='PageDown'){show(current+1);e.preventDefault();}
@@ -163,7 +159,7 @@ public struct HTMLRenderer: Sendable {
     buttons.forEach(function(b,n){b.addEventListener('click',function(){show(n);b.blur();});});
     document.getElementById('prev').addEventListener('click',function(){show(current-1);});
     document.getElementById('next').addEventListener('click',function(){show(current+1);});
-    var m=/^#step-(\\d+)$/.exec(location.hash);
+    var m=/^#step=(\\d+)$/.exec(location.hash);
     show(m?Number(m[1])-1:0);
     })();
     """

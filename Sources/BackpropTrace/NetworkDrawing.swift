@@ -24,6 +24,9 @@ public struct NetworkDrawing: Sendable {
     }
 
     public static let maximumDrawn = 20
+    /// Layers with more edges than this show wˡⱼₖ and ∂C/∂wˡⱼₖ in each edge's tooltip
+    /// only: more labels overlap (the equations show every entry).
+    public static let maximumLabelledEdges = 9
     static let headShown = 8
     static let tailShown = 2
 
@@ -125,7 +128,7 @@ public struct NetworkDrawing: Sendable {
         let (left, right) = (shown(l - 1), shown(l))
         if left.contains(nil) || right.contains(nil) { return band(l) }
         let maxW = Self.largest(trace.network.weights), maxG = Self.largest(trace.pass.gradient.nablaW)
-        let labelled = w.rows * w.columns <= 12
+        let labelled = w.rows * w.columns <= Self.maximumLabelledEdges
         var lines = "", labels = ""
         for (jSlot, j) in right.enumerated() {
             for (kSlot, k) in left.enumerated() {

@@ -20,6 +20,12 @@ public struct PageStep: Sendable {
     /// Whether the drawing shows ∂C/∂w on the edges (gradient steps) instead of w.
     public var showsGradients: Bool { (marks.reads + marks.writes).contains { $0.hasPrefix("gw") || $0.hasPrefix("gb") } }
 
+    /// What is known before the first step: the input a¹ = x, the target y, and every
+    /// wˡ and bˡ.
+    public static func initiallyKnown(layers L: Int) -> [String] {
+        ["a1", "y"] + (2...max(L, 2)).flatMap { ["w\($0)", "b\($0)"] }
+    }
+
     /// The steps of `document`, the document of `trace`. Sections are, in order: the
     /// opening (no step: the page's header), the forward pass, the backward pass, the
     /// mini-batch step if any, the check.

@@ -44,6 +44,8 @@ public struct PageText: Sendable {
     public var why = "why"
     public var pictureHeading = "The network the student studies"
     public var pictureCaption = "edges: the relative error of ∂C/∂w for that weight; neuron outline: of ∂C/∂b (red: fails)"
+    public var blockCaption = "%@ (%@): %d checked, %d failing, largest relative error %@"
+    public var cellTip = "%@: %@ under test, %@ reference, relative error %@"
     public var entries = "entries"
     public var directions = "directions"
     public var directionsNote = "directional mode: each cell is one random unit direction, not one entry"
@@ -71,5 +73,25 @@ public struct PageText: Sendable {
             }
         }
         return out + rest
+    }
+
+    /// The start of a page, up to and including `<body…>` and a header with `title` and
+    /// `lines` under it: UTF-8, a viewport for projectors and phones, and `css` inline.
+    public func pageStart(title: String, css: String, bodyAttributes: String = "", lines: [String], lineClass: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escapeMarkup(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body\(bodyAttributes.isEmpty ? "" : " " + bodyAttributes)>
+        <header><h1>\(escapeMarkup(title))</h1>
+        \(lines.map { "<p class=\"\(lineClass)\" title=\"\(escapeMarkup($0))\">\(escapeMarkup($0))</p>" }.joined(separator: "\n"))
+        </header>
+
+        """
     }
 }

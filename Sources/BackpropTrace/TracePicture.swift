@@ -14,8 +14,7 @@ public enum TracePicture {
         guard steps.indices.contains(step - 1) else {
             throw .invalidOptions("--at-step must be 1 to \(steps.count) (the page's steps for this trace), got \(step)")
         }
-        let L = trace.layerCount
-        var known = Set(["a1", "y"] + (2...L).flatMap { ["w\($0)", "b\($0)"] })
+        var known = Set(PageStep.initiallyKnown(layers: trace.layerCount))
         for s in steps[...(step - 1)] { known.formUnion(s.marks.writes) }
         let current = steps[step - 1]
         return drawing.svg(.step(marks: current.marks, known: known, gradients: current.showsGradients))

@@ -25,22 +25,7 @@ public struct GradientCheckPage: Sendable {
         let title = text.fill(text.checkTitle, subject, oracles)
         let directional: Bool = if case .directional = report.options.mode { true } else { false }
         let noun = directional ? text.directions : text.entries
-        var html = """
-        <!DOCTYPE html>
-        <html lang="\(text.language)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeMarkup(title))</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body>
-        <header><h1>\(escapeMarkup(title))</h1>
-        \(context.map { "<p class=\"context\">\(escapeMarkup($0))</p>" }.joined(separator: "\n"))
-        </header>
-        <main>
-
-        """
+        var html = text.pageStart(title: title, css: Self.css, lines: context, lineClass: "context") + "<main>\n"
         let verdict = report.passed
             ? text.fill(text.verdictPass, subject, oracles, report.checked, noun)
             : text.fill(text.verdictFail, report.failing, report.checked, noun)
@@ -72,11 +57,11 @@ public struct GradientCheckPage: Sendable {
         for l in Array(Set(report.blocks.map(\.block.layer))).sorted() {
             html += "<div class=\"layer\"><h3>\(escapeMarkup(text.fill(text.layerLabel, l)))</h3>\n"
             for result in report.blocks where result.block.layer == l {
-                let symbol = (result.block.kind == .weight ? "∂C/∂w" : "∂C/∂b") + Self.sup(l)
+                let symbol = (result.block.kind == .weight ? "∂C/∂w" : "∂C/∂b") + Script.sup(l)
                 let shape = result.block.kind == .weight ? "\(result.block.rows)×\(result.block.columns)" : "\(result.block.rows)"
-                html += "<figure class=\"block \(result.passed ? "ok" : "wrong")\"><figcaption>\(escapeMarkup(symbol)) (\(shape)): "
-                html += "\(result.tested.count) checked, \(result.failing) failing, max \(scientific(result.maxRelativeError))</figcaption>"
-                html += HeatMap(result: result, options: report.options).render() + "</figure>\n"
+                let caption = text.fill(text.blockCaption, symbol, shape, result.tested.count, result.failing, scientific(result.maxRelativeError))
+                html += "<figure class=\"block \(result.passed ? "ok" : "wrong")\"><figcaption>\(escapeMarkup(caption))</figcaption>"
+                html += HeatMap(result: result, options: report.options, text: text).render() + "</figure>\n"
             }
             html += "</div>\n"
         }
@@ -93,10 +78,6 @@ public struct GradientCheckPage: Sendable {
         var formula = String(equation[start...])
         if let remark = formula.range(of: " (chapter") { formula = String(formula[..<remark.lowerBound]) }
         return formula
-    }
-
-    private static func sup(_ n: Int) -> String {
-        String(String(n).compactMap { c in c.wholeNumberValue.map { Array("⁰¹²³⁴⁵⁶⁷⁸⁹")[$0] } })
     }
 
     static let css = """

@@ -1,4 +1,5 @@
 import Foundation
+import BackpropTrace
 import GradientChecking
 import Rendering
 
@@ -16,6 +17,7 @@ struct HeatMap {
 
     let result: BlockResult
     let options: CheckOptions
+    var text: PageText = .english
 
     /// The relative error of each probe against the reference oracle.
     var errors: [Double] {
@@ -69,7 +71,8 @@ struct HeatMap {
             let (r, c) = (i / columns, i % columns)
             let outline = fails(i) ? " stroke=\"#b00\" stroke-width=\"\(max(1, cw / 8))\"" : ""
             out += "<rect class=\"heat-cell\" x=\"\(Double(c) * cw)\" y=\"\(Double(r) * ch)\" width=\"\(cw)\" height=\"\(ch)\" fill=\"\(Self.css(Self.colour(e, rtol: options.rtol)))\"\(outline)>"
-            out += "<title>\(result.probeLabels[i]): \(result.tested[i].description) vs \(result.reference[i].description), relative error \(scientific(e))</title></rect>"
+            let tip = text.fill(text.cellTip, result.probeLabels[i], result.tested[i].description, result.reference[i].description, scientific(e))
+            out += "<title>\(escapeMarkup(tip))</title></rect>"
         }
         return out + "</svg>"
     }

@@ -47,10 +47,10 @@ struct BackpropTraceCommand: ParsableCommand {
     @Flag(help: "Pause after each equation until Enter (only when standard input is a terminal).")
     var step = false
 
-    @Option(help: "Write the output to FILE (atomically) instead of standard output.")
+    @Option(help: ArgumentHelp("Write the output to FILE (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("at-step"), help: "With --format svg: draw the network as step N of the html page shows it (default: every value of the trace).")
+    @Option(name: .customLong("at-step"), help: ArgumentHelp("With --format svg: draw the network as step N of the html page shows it (default: every value of the trace).", valueName: "n"))
     var atStep: Int?
 
     func validate() throws {

@@ -18,9 +18,11 @@ after the overall timeout. Prints one JSON object on stdout:
   remote_urls      src/href attributes starting with http:, https: or //
   heat_cells       number of .heat-cell elements (gradcheck pages)
   colours          distinct colours in the screenshot
+  pdf_pages        pages when printed (Page.printToPDF, the print CSS)
 """
 import base64
 import json
+import re
 import os
 import shutil
 import signal
@@ -191,6 +193,8 @@ def main():
         with open(screenshot, "wb") as f:
             f.write(png)
         report["colours"] = distinct_colours(png)
+        pdf = base64.b64decode(browser.send("Page.printToPDF", {"displayHeaderFooter": False}, session=session)["data"])
+        report["pdf_pages"] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         report["requests"] = [e["params"]["request"]["url"] for e in browser.events
                               if e.get("method") == "Network.requestWillBeSent"
                               and e["params"]["request"]["url"] != url]

@@ -1,0 +1,70 @@
+import BackpropEngine
+import BackpropTrace
+import ClassroomPages
+import Foundation
+import GradientChecking
+import Testing
+
+/// `GradientCheckPage`: a heat-map cell per checked entry, failing cells outlined, the
+/// diagnosis hidden for exercises, and the page in a real headless Chromium.
+@Suite(.serialized) struct GradientCheckPageTests {
+    private func report(gradient: GradientFunction) throws -> GradientCheckReport {
+        var generator = SeededGenerator(seed: 1)
+        let network = try Network(sizes: [2, 3, 1], generator: &generator)
+        let batch = SyntheticBatch.make(sizes: network.sizes, count: 4, density: 1, generator: &generator)
+        return GradientChecker().check(network: network, batch: batch, gradient: gradient, generator: &generator)
+    }
+
+    @Test func bugPageInTheBrowser() throws {
+        let report = try report(gradient: BackpropBug.wrongActivation.gradient)
+        #expect(!report.passed)
+        let html = GradientCheckPage().render(report, context: ["network: [2,3,1]"], picture: true)
+        #expect(html.contains("<math"))
+        #expect(html.contains("BP4"))
+        #expect(html.components(separatedBy: "stroke=\"#b00\"").count - 1 == report.failing)
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("bug.html")
+        try Data(html.utf8).write(to: page)
+        let shown = try Child.browse(page)
+        #expect(shown.heat_cells == 13, "one cell per weight and bias of [2, 3, 1]")
+        #expect(shown.resources == 0)
+        #expect(shown.requests.isEmpty)
+        #expect(shown.remote_urls.isEmpty)
+        #expect(shown.colours > 50)
+    }
+
+    @Test func gradcheckWritesThePage() throws {
+        let result = try Child.run(try Child.product("gradcheck"), ["--bug", "wrong-activation", "--format", "html"])
+        #expect(result.status == 1, "the check fails, as with --format text")
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>"), "nothing before the page on stdout")
+        #expect(result.stdout.components(separatedBy: "class=\"heat-cell\"").count - 1 == 13)
+        #expect(result.stdout.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"errors\""), "--bug draws the network")
+        #expect(result.stdout.contains("likely culprit"))
+        let mystery = try Child.run(try Child.product("gradcheck"), ["--mystery", "1", "--format", "html"])
+        #expect(mystery.status == 1)
+        #expect(!mystery.stdout.contains("likely culprit"))
+        #expect(!mystery.stdout.contains("wrong-activation"), "the page does not name the mystery bug")
+    }
+
+    @Test func mysteryKeepsTheDiagnosis() throws {
+        let report = try report(gradient: BackpropBug.noHiddenSigmaPrime.gradient)
+        let html = GradientCheckPage().render(report, diagnose: false, picture: true)
+        #expect(!html.contains("likely culprit"))
+        #expect(html.contains(PageText.english.mysteryHidden.replacingOccurrences(of: "—", with: "—")))
+    }
+
+    @Test func anyGradientUnderTest() throws {
+        // A gradient from elsewhere that is twice the true one: every entry fails.
+        let doubled: GradientFunction = { network, batch, lambda, n in
+            2 * TextbookGradient.mean(network: network, batch: batch, lambda: lambda, n: n)
+        }
+        let report = try report(gradient: doubled)
+        let html = GradientCheckPage().render(report, subject: "my gradient")
+        #expect(html.contains("Gradient check: my gradient against"))
+        #expect(html.components(separatedBy: "class=\"heat-cell\"").count - 1 == 13)
+        let passing = GradientCheckPage().render(try self.report(gradient: TextbookGradient.mean))
+        #expect(passing.contains("PASS: backprop agrees"))
+        #expect(!passing.contains("stroke=\"#b00\""))
+    }
+}
