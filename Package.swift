@@ -19,19 +19,24 @@ let libraries: [Target] = [
     /// compact forms, NaN/±∞ as the strings "NaN"/"Infinity"/"-Infinity".
     .target(name: "JSONOutput"),
 
+    /// Files written whole or not at all (`AtomicFile`) and the one file error (`FileError`).
+    .target(name: "Files"),
+
     /// The textbook engine: `Network`, sigmoid, costs, backprop (BP1–BP4), SGD, model files.
-    .target(name: "BackpropEngine", dependencies: ["JSONOutput"]),
+    .target(name: "BackpropEngine", dependencies: ["JSONOutput", "Files"]),
 
     /// The one C library: zlib, for reading `.gz` data and writing PNG.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     /// Swift wrappers over zlib: gunzip, deflate, CRC-32.
     .target(name: "Zlib", dependencies: ["CZlib"]),
 
-    /// Output for people: aligned tables, terminal detection, PNG and SVG pictures.
-    .target(name: "Rendering", dependencies: ["Zlib", "JSONOutput"]),
+    /// Text output: aligned tables, terminal detection and progress, `--format text|json`.
+    .target(name: "Rendering", dependencies: ["JSONOutput"]),
+    /// Pictures: PNG (deflate via zlib), SVG line plots and their raster form.
+    .target(name: "Pictures", dependencies: ["Zlib", "Files"]),
 
     /// What every executable shares: parsing `--sizes`, `--cost`, `--seed`, `--format`.
-    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "FastEngine", "Rendering", argumentParser]),
+    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "Rendering", argumentParser]),
 
     /// Gradient checking: backprop against finite differences, the bug zoo, the report.
     .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
@@ -45,7 +50,7 @@ let libraries: [Target] = [
     .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking"]),
 
     /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
-    .target(name: "Perceptrons", dependencies: ["BackpropEngine", "Rendering"]),
+    .target(name: "Perceptrons", dependencies: ["BackpropEngine", "Rendering", "Pictures"]),
 
     /// The fast engine: matrix-form mini-batch backprop over padded SIMD buffers,
     /// proven equal to BackpropEngine by FastEngineTests. Tuned for the building CPU in release.
@@ -58,22 +63,22 @@ let libraries: [Target] = [
     ),
 
     /// MNIST: the IDX reader, the book's split, where the data lives.
-    .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
+    .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib", "Files"]),
     /// `mnist download`: fetch the four MNIST files from mirrors, verify SHA-256, write atomically.
     .target(
         name: "DatasetDownload",
-        dependencies: ["Datasets", "BackpropEngine", "Zlib", .product(name: "Crypto", package: "swift-crypto")]
+        dependencies: ["Datasets", "BackpropEngine", "Files", "Zlib", .product(name: "Crypto", package: "swift-crypto")]
     ),
 
     /// The MNIST experiments: training runs with checkpoints, evaluation, baselines, pictures.
-    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "JSONOutput"]),
+    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "Pictures", "Files", "JSONOutput"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
-    .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering"]),
+    .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering", "Pictures"]),
 
     /// The course: reading lesson files, normalising output, running lesson commands.
-    .target(name: "Lessons", dependencies: ["BackpropEngine", "Rendering"]),
+    .target(name: "Lessons"),
 
     /// libFuzzer entry points for the file parsers (built with -sanitize=fuzzer by Fuzz/run).
     .target(name: "FuzzTargets", dependencies: ["BackpropEngine", "Datasets"]),
@@ -83,13 +88,13 @@ let libraries: [Target] = [
 let tools: [(product: String, target: Target)] = [
     ("xor", tool("xor", ["BackpropEngine", "Rendering"])),
     ("perceptrons", tool("perceptrons", ["Perceptrons", "BackpropEngine", "Rendering"])),
-    ("sigmoid-limit", tool("sigmoid-limit", ["Perceptrons", "BackpropEngine", "Rendering"])),
+    ("sigmoid-limit", tool("sigmoid-limit", ["Perceptrons", "BackpropEngine", "Rendering", "Pictures"])),
     ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering"])),
     ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
-    ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Rendering"])),
-    ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Rendering"])),
+    ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Pictures"])),
+    ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Pictures"])),
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
     ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
@@ -105,7 +110,8 @@ let tests: [Target] = [
         exclude: ["Golden"]
     ),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
-    .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
+    .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+    .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Zlib"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
     .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
@@ -114,12 +120,12 @@ let tests: [Target] = [
         dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace"],
         exclude: ["Golden"]
     ),
-    .testTarget(name: "PerceptronsTests", dependencies: ["Perceptrons", "BackpropEngine", "Rendering"]),
+    .testTarget(name: "PerceptronsTests", dependencies: ["Perceptrons", "BackpropEngine", "Pictures"]),
     .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
     .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
     .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "Rendering"]),
-    .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
+    .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine", "Pictures"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.

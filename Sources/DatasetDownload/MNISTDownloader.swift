@@ -1,6 +1,7 @@
 import BackpropEngine
 import Crypto
 import Datasets
+import Files
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -115,7 +116,7 @@ public struct MNISTDownloader: Sendable {
             let destination = URL(fileURLWithPath: directory).appendingPathComponent(file.name + ".gz").path
             let bytes = try await fetch(file, from: bases, session: session, destination: destination, log: log)
             do {
-                try ModelFile.writeAtomically(bytes, to: destination)
+                try AtomicFile.write(bytes, to: destination)
             } catch {
                 throw DatasetError(file: destination, problem: error.problem)
             }
@@ -225,7 +226,7 @@ public struct MNISTDownloader: Sendable {
     }
 
     /// Removes `.NAME.gz.PID.tmp` files that an earlier run killed mid-write left behind
-    /// (the names `ModelFile.writeAtomically` uses).
+    /// (the names `AtomicFile.write` uses).
     private func removeStaleTemporaryFiles(of file: File, in directory: String) {
         let prefix = ".\(file.name).gz."
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []

@@ -1,4 +1,5 @@
 import Foundation
+import Pictures
 import Rendering
 
 /// The table and the picture `gradient-descent batches` prints.

@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import Pictures
 import Rendering
 
 /// The tables and the picture `gradient-descent bowl` prints.

@@ -1,4 +1,5 @@
 import Foundation
+import Pictures
 import Rendering
 
 /// The table, summary and picture `deep-gradients` prints.

@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import Pictures
 import Rendering
 
 /// How a network does on a labelled set: the score, the confusion matrix, and which

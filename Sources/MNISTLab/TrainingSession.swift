@@ -1,4 +1,5 @@
 import BackpropEngine
+import Files
 import Foundation
 import Rendering
 
@@ -106,7 +107,7 @@ public enum TrainingSession {
             say("saved \(path)")
         }
         if let path = options.plotPath {
-            try ModelFile.writeAtomically(Data(LearningCurve.svg(run.history, settings: settings).utf8), to: path)
+            try AtomicFile.write(Data(LearningCurve.svg(run.history, settings: settings).utf8), to: path)
             say("plotted \(path)")
         }
         let report = TrainingReport(

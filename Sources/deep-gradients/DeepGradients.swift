@@ -2,7 +2,7 @@ import ArgumentParser
 import BackpropEngine
 import CommandLineSupport
 import GradientDemos
-import Rendering
+import Pictures
 
 /// Lesson 8's demo: in a deep sigmoid network the early layers learn much more slowly
 /// than the later ones, because the gradient shrinks as backpropagation goes back
@@ -46,11 +46,11 @@ struct DeepGradients: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Write ‖∂C/∂bˡ‖ against epoch as SVG to FILE.")
+    @Option(help: "Write ‖∂C/∂bˡ‖ against epoch to FILE (.svg or .png).")
     var plot: String?
 
     func validate() throws {
-        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(SVGFile.problem)] {
+        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(LinePlot.problem(writing:))] {
             if let problem { throw ValidationError(problem) }
         }
         try requireAtLeast(epochs, 0, "--epochs")
@@ -79,7 +79,7 @@ struct DeepGradients: ParsableCommand {
                          first, last, points.last?.epoch ?? 0))
         }
         if let plot {
-            try SVGFile.save(LayerGradientReport.plot(points, layerCount: layers.count, sizes: layers), to: plot)
+            try LayerGradientReport.plot(points, layerCount: layers.count, sizes: layers).write(to: plot)
             print("wrote \(plot)")
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import BackpropEngine
 import CommandLineSupport
 import GradientDemos
-import Rendering
+import Pictures
 
 /// Lesson 4's demo: why gradient descent works (ΔC ≈ ∇C·Δv), a ball rolling down a
 /// 2-D bowl, and online learning against mini-batches.
@@ -32,7 +32,7 @@ struct BowlCommand: ParsableCommand {
     @Option(help: "Starting point v₁,v₂.")
     var start = NumberList([1.5, 1.0])
 
-    @Option(help: "Write the path over the bowl's level curves as SVG to FILE.")
+    @Option(help: "Write the path over the bowl's level curves to FILE (.svg or .png).")
     var plot: String?
 
     func validate() throws {
@@ -40,7 +40,7 @@ struct BowlCommand: ParsableCommand {
         try requireAtLeast(steps, 1, "--steps")
         guard steps <= 10_000 else { throw ValidationError("--steps must be at most 10000, got \(steps)") }
         guard start.values.count == 2 else { throw ValidationError("--start needs two numbers v₁,v₂, got \(start)") }
-        if let problem = plot.flatMap(SVGFile.problem) { throw ValidationError(problem) }
+        if let problem = plot.flatMap(LinePlot.problem(writing:)) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -65,7 +65,7 @@ struct BowlCommand: ParsableCommand {
             print("The cost grew: η = \(eta) overshoots the minimum; try a smaller --eta.")
         }
         if let plot {
-            try SVGFile.save(BowlReport.plot(bowl, path: path, eta: eta), to: plot)
+            try BowlReport.plot(bowl, path: path, eta: eta).write(to: plot)
             print("wrote \(plot)")
         }
     }
@@ -104,11 +104,11 @@ struct BatchesCommand: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Write test accuracy against epoch as SVG to FILE.")
+    @Option(help: "Write test accuracy against epoch to FILE (.svg or .png).")
     var plot: String?
 
     func validate() throws {
-        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(SVGFile.problem)] {
+        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(LinePlot.problem(writing:))] {
             if let problem { throw ValidationError(problem) }
         }
         try requireAtLeast(epochs, 1, "--epochs")
@@ -138,7 +138,7 @@ struct BatchesCommand: ParsableCommand {
         print("Every run sees each training example once per epoch; m = 1 (online learning) takes a step")
         print("after every example, m = 20 one step per 20 examples, each along their average gradient.")
         if let plot {
-            try SVGFile.save(BatchSizeReport.plot(runs, testCount: demo.test.count, eta: eta), to: plot)
+            try BatchSizeReport.plot(runs, testCount: demo.test.count, eta: eta).write(to: plot)
             print("wrote \(plot)")
         }
     }
