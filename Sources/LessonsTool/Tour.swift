@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Lessons
 import Rendering
@@ -55,7 +56,7 @@ struct LessonsTool: ParsableCommand {
             let tour = LessonTour(catalog: catalog, runner: CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot)),
                                   dataDirectory: data.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
             guard tour.run(lesson, step: step, stdinIsTerminal: Terminal.isStandardInputATerminal) else {
-                throw ExitCode.failure
+                throw ExitStatus.checkFailed
             }
         }
     }

@@ -109,7 +109,7 @@ struct GradCheck: ParsableCommand {
                 network = try ModelFile.load(from: model)
             } catch {
                 Terminal.printError("gradcheck: \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.badInput
             }
             if let cost { network.cost = cost }
         } else {
@@ -133,7 +133,7 @@ struct GradCheck: ParsableCommand {
             gradient: bug?.gradient ?? TextbookGradient.mean, autodiff: autodiff, generator: &generator)
         print(json ? report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil))
         if let mysteryBug, !json { print(GradCheckOutput.exerciseFeedback(bug: mysteryBug, guess: guess, report: report)) }
-        if !report.passed { throw ExitCode(1) }
+        if !report.passed { throw ExitStatus.checkFailed }
     }
 }
 
