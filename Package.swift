@@ -106,7 +106,7 @@ let tests: [Target] = [
     /// The JSON writer's policy, and every migrated tool's `--format json` pinned by golden files.
     .testTarget(
         name: "JSONOutputTests",
-        dependencies: ["JSONOutput", "perceptrons", "sigmoid-limit", "mnist"],
+        dependencies: ["JSONOutput", "BackpropTrace", "perceptrons", "sigmoid-limit", "mnist"],
         exclude: ["Golden"]
     ),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
