@@ -36,7 +36,7 @@ let libraries: [Target] = [
     .target(name: "Pictures", dependencies: ["Zlib", "Files"]),
 
     /// What every executable shares: parsing `--sizes`, `--cost`, `--seed`, `--format`.
-    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "Rendering", argumentParser]),
+    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "Files", "Rendering", argumentParser]),
 
     /// Gradient checking: backprop against finite differences, the bug zoo, the report.
     .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
@@ -106,7 +106,7 @@ let tests: [Target] = [
     /// The JSON writer's policy, and every migrated tool's `--format json` pinned by golden files.
     .testTarget(
         name: "JSONOutputTests",
-        dependencies: ["JSONOutput", "BackpropTrace", "perceptrons", "sigmoid-limit", "mnist"],
+        dependencies: ["JSONOutput", "BackpropTrace", "perceptrons", "sigmoid-limit", "mnist", "xor"],
         exclude: ["Golden"]
     ),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Files
+import Rendering
 
 /// The exit statuses of every BackpropLab executable, in one place (README: "Exit
 /// statuses"). Executables throw these; libraries never end the process, they throw
@@ -17,4 +19,16 @@ public enum ExitStatus {
     public static let badFlag = ExitCode.validationFailure
     /// 130: stopped by Ctrl-C (128 + SIGINT, as shells report it).
     public static let interrupted = ExitCode(130)
+}
+
+/// Runs `body`; a `FileError` it throws (a file that cannot be read or written, a model
+/// with a NaN weight) becomes one line on standard error, `TOOL: FILE: problem`, and
+/// `ExitStatus.badInput`, instead of ArgumentParser's generic status 1.
+public func reportingFileErrors<T>(_ tool: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as FileError {
+        Terminal.printError("\(tool): \(error)")
+        throw ExitStatus.badInput
+    }
 }

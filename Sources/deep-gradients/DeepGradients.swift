@@ -79,7 +79,7 @@ struct DeepGradients: ParsableCommand {
                          first, last, points.last?.epoch ?? 0))
         }
         if let plot {
-            try LayerGradientReport.plot(points, layerCount: layers.count, sizes: layers).write(to: plot)
+            try reportingFileErrors("deep-gradients") { try LayerGradientReport.plot(points, layerCount: layers.count, sizes: layers).write(to: plot) }
             print("wrote \(plot)")
         }
     }

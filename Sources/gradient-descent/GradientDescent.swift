@@ -65,7 +65,7 @@ struct BowlCommand: ParsableCommand {
             print("The cost grew: η = \(eta) overshoots the minimum; try a smaller --eta.")
         }
         if let plot {
-            try BowlReport.plot(bowl, path: path, eta: eta).write(to: plot)
+            try reportingFileErrors("gradient-descent") { try BowlReport.plot(bowl, path: path, eta: eta).write(to: plot) }
             print("wrote \(plot)")
         }
     }
@@ -138,7 +138,7 @@ struct BatchesCommand: ParsableCommand {
         print("Every run sees each training example once per epoch; m = 1 (online learning) takes a step")
         print("after every example, m = 20 one step per 20 examples, each along their average gradient.")
         if let plot {
-            try BatchSizeReport.plot(runs, testCount: demo.test.count, eta: eta).write(to: plot)
+            try reportingFileErrors("gradient-descent") { try BatchSizeReport.plot(runs, testCount: demo.test.count, eta: eta).write(to: plot) }
             print("wrote \(plot)")
         }
     }

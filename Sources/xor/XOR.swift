@@ -60,7 +60,7 @@ struct XOR: ParsableCommand {
         let learned = data.allSatisfy { ($0.y[0] == 1) == (network.feedforward($0.x)[0] >= 0.5) }
         print(learned ? "learned XOR" : "did not learn XOR: try another --seed or more --epochs")
         if let save {
-            try ModelFile.save(network, to: save)
+            try reportingFileErrors("xor") { try ModelFile.save(network, to: save) }
             print("saved \(save)")
         }
     }
