@@ -19,23 +19,28 @@ let libraries: [Target] = [
     /// compact forms, NaN/±∞ as the strings "NaN"/"Infinity"/"-Infinity".
     .target(name: "JSONOutput"),
 
+    /// Files written whole or not at all (`AtomicFile`) and the one file error (`FileError`).
+    .target(name: "Files"),
+
     /// The textbook engine: `Network`, sigmoid, costs, backprop (BP1–BP4), SGD, model files.
-    .target(name: "BackpropEngine", dependencies: ["JSONOutput"]),
+    .target(name: "BackpropEngine", dependencies: ["JSONOutput", "Files"]),
 
     /// The one C library: zlib, for reading `.gz` data and writing PNG.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     /// Swift wrappers over zlib: gunzip, deflate, CRC-32.
     .target(name: "Zlib", dependencies: ["CZlib"]),
 
-    /// Output for people: aligned tables, terminal detection, PNG and SVG pictures.
-    .target(name: "Rendering", dependencies: ["Zlib", "JSONOutput", "Localization"]),
+    /// Text output: aligned tables (CJK-aware widths), terminal detection and progress, `--format text|json`.
+    .target(name: "Rendering", dependencies: ["JSONOutput", "Localization"]),
+    /// Pictures: PNG (deflate via zlib), SVG line plots and their raster form.
+    .target(name: "Pictures", dependencies: ["Zlib", "Files"]),
 
     /// Which language to speak (`--lang`, else the locale), the English ↔ 中文 glossary,
     /// and terminal display width (a CJK character takes two columns).
     .target(name: "Localization"),
 
-    /// What every executable shares: parsing `--sizes`, `--cost`, `--seed`, `--format`.
-    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "Localization", argumentParser]),
+    /// What every executable shares: parsing `--sizes`, `--cost`, `--seed`, `--format`, `--lang`.
+    .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "Files", "Rendering", "Localization", argumentParser]),
 
     /// Gradient checking: backprop against finite differences, the bug zoo, the report.
     .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
@@ -61,7 +66,7 @@ let libraries: [Target] = [
     .target(name: "ClassroomPages", dependencies: ["BackpropTrace", "GradientChecking", "Rendering"]),
 
     /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
-    .target(name: "PerceptronCircuits", dependencies: ["BackpropEngine", "Rendering", "Localization"]),
+    .target(name: "PerceptronCircuits", dependencies: ["BackpropEngine", "Rendering", "Pictures", "Localization"]),
 
     /// The fast engine: matrix-form mini-batch backprop over padded SIMD buffers,
     /// proven equal to BackpropEngine by FastEngineTests. Tuned for the building CPU in release.
@@ -74,22 +79,22 @@ let libraries: [Target] = [
     ),
 
     /// MNIST: the IDX reader, the book's split, where the data lives.
-    .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),
+    .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib", "Files"]),
     /// `mnist download`: fetch the four MNIST files from mirrors, verify SHA-256, write atomically.
     .target(
         name: "DatasetDownload",
-        dependencies: ["Datasets", "BackpropEngine", "Zlib", .product(name: "Crypto", package: "swift-crypto")]
+        dependencies: ["Datasets", "BackpropEngine", "Files", "Zlib", .product(name: "Crypto", package: "swift-crypto")]
     ),
 
     /// The MNIST experiments: training runs with checkpoints, evaluation, baselines, pictures.
-    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "JSONOutput", "Localization"]),
+    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "Pictures", "Files", "JSONOutput", "Localization"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
-    .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering", "Localization"]),
+    .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering", "Pictures", "Localization"]),
 
     /// The course: reading lesson files, normalising output, running lesson commands.
-    .target(name: "Course", dependencies: ["BackpropEngine", "Rendering", "Localization"]),
+    .target(name: "Course", dependencies: ["Localization"]),
 
     /// libFuzzer entry points for the file parsers (built with -sanitize=fuzzer by Fuzz/run).
     .target(name: "FuzzTargets", dependencies: ["BackpropEngine", "Datasets"]),
@@ -99,15 +104,15 @@ let libraries: [Target] = [
 let tools: [(product: String, target: Target)] = [
     ("xor", tool("xor", ["BackpropEngine", "Rendering"])),
     ("perceptrons", tool("perceptrons", ["PerceptronCircuits", "BackpropEngine", "Rendering"])),
-    ("sigmoid-limit", tool("sigmoid-limit", ["PerceptronCircuits", "BackpropEngine", "Rendering"])),
+    ("sigmoid-limit", tool("sigmoid-limit", ["PerceptronCircuits", "BackpropEngine", "Rendering", "Pictures"])),
     ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle", "ExternalGradient", "ClassroomPages"])),
     /// The worked example of the gradcheck protocol in Swift: answers with the textbook engine (or a zoo bug).
     ("backprop-server", tool("backprop-server", ["BackpropEngine", "GradientChecking"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering"])),
     ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
-    ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Rendering"])),
-    ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Rendering"])),
+    ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Pictures"])),
+    ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Pictures"])),
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
     ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
@@ -126,11 +131,12 @@ let tests: [Target] = [
     /// The JSON writer's policy, and every migrated tool's `--format json` pinned by golden files.
     .testTarget(
         name: "JSONOutputTests",
-        dependencies: ["JSONOutput", "perceptrons", "sigmoid-limit", "mnist"],
+        dependencies: ["JSONOutput", "BackpropTrace", "perceptrons", "sigmoid-limit", "mnist", "xor"],
         exclude: ["Golden"]
     ),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
-    .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Zlib"]),
+    .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+    .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Zlib"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
     .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
@@ -151,12 +157,12 @@ let tests: [Target] = [
         dependencies: ["ClassroomPages", "BackpropTrace", "GradientChecking", "BackpropEngine", "backprop-trace", "gradcheck"],
         exclude: ["Browser"]
     ),
-    .testTarget(name: "PerceptronCircuitsTests", dependencies: ["PerceptronCircuits", "BackpropEngine", "Rendering", "TestSupport"]),
+    .testTarget(name: "PerceptronCircuitsTests", dependencies: ["PerceptronCircuits", "BackpropEngine", "Rendering", "Pictures", "TestSupport"]),
     .testTarget(name: "FastEngineTests", dependencies: ["FastEngine", "BackpropEngine", "GradientChecking", "TestSupport"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib", "TestSupport"]),
     .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib", "TestSupport"]),
     .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "Rendering", "TestSupport"]),
-    .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
+    .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine", "Pictures"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Course", "Localization", "TestSupport"]),
     /// `--lang` and the locale, display width, the glossary file.
@@ -187,6 +193,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        /// `swift package generate-documentation`: the DocC catalogs of the library products.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: libraries + tools.map(\.target) + tests,
     swiftLanguageModes: [.v6]

@@ -63,9 +63,12 @@ public struct Matrix: Equatable, Hashable, Sendable {
     }
 }
 
+/// Operators on two operands require fitting shapes and stop with a message naming
+/// both shapes otherwise (`ShapeMismatch` explains why that is a precondition).
 extension Matrix {
-    /// The matrix–vector product w·a (NumPy's `np.dot(w, a)`).
+    /// The matrix–vector product w·a (NumPy's `np.dot(w, a)`). a must have w's column count.
     public static func * (w: Matrix, a: Vector) -> Vector {
+        requireShapes(ShapeMismatch.product(w, a))
         var result = Vector(zeros: w.rows)
         for j in 0..<w.rows {
             var sum = 0.0
@@ -77,6 +80,7 @@ extension Matrix {
 
     /// Entrywise sum. Both matrices must have the same shape.
     public static func + (u: Matrix, v: Matrix) -> Matrix {
+        requireShapes(ShapeMismatch.shapes("+", u, v))
         var result = u
         for i in result.elements.indices { result.elements[i] += v.elements[i] }
         return result
@@ -84,6 +88,7 @@ extension Matrix {
 
     /// Entrywise difference. Both matrices must have the same shape.
     public static func - (u: Matrix, v: Matrix) -> Matrix {
+        requireShapes(ShapeMismatch.shapes("-", u, v))
         var result = u
         for i in result.elements.indices { result.elements[i] -= v.elements[i] }
         return result

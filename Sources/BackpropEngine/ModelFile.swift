@@ -1,4 +1,5 @@
 import Foundation
+import Files
 import JSONOutput
 
 /// Model files in the JSON layout of the book's `network2.py` (`Network.save` / `load`):
@@ -66,7 +67,7 @@ public enum ModelFile {
     /// so `path` holds either its previous content or the whole new model, never a part.
     public static func save(_ network: Network, to path: String) throws(ModelFileError) {
         let text = try encode(network)
-        try writeAtomically(Data(text.utf8), to: path)
+        try AtomicFile.write(Data(text.utf8), to: path)
     }
 
     /// Reads a network from a `network2.py`-layout JSON file.
@@ -155,7 +156,7 @@ public enum ModelFile {
     }
 }
 
-/// A model file could not be read or written (see `FileError`).
+/// A model file could not be read or written (see `FileError` in `Files`).
 public typealias ModelFileError = FileError
 
 extension ModelFile {
@@ -180,27 +181,6 @@ extension ModelFile {
             return try handle.readToEnd() ?? Data()
         } catch {
             throw ModelFileError(file: path, problem: "cannot be read: \(error.localizedDescription)")
-        }
-    }
-
-    /// Writes `data` to a temporary file in `path`'s directory, then renames it over
-    /// `path`: readers see the old file or the new one, never a half-written one.
-    public static func writeAtomically(_ data: Data, to path: String) throws(ModelFileError) {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw ModelFileError(file: path, problem: "cannot be written: \(reason)")
-            }
-        } catch let error as ModelFileError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ModelFileError(file: path, problem: "cannot be written: \(error.localizedDescription)")
         }
     }
 }

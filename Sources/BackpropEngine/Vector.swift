@@ -65,15 +65,19 @@ extension Vector: CustomStringConvertible {
 
 infix operator ⊙: MultiplicationPrecedence
 
+/// Operators on two vectors require the same length and stop with a message naming
+/// both lengths otherwise (`ShapeMismatch` explains why that is a precondition).
 extension Vector {
     /// Componentwise sum u + v. Both vectors must have the same length.
     public static func + (u: Vector, v: Vector) -> Vector {
-        Vector(zip(u.elements, v.elements).map { $0 + $1 })
+        requireShapes(ShapeMismatch.lengths("+", u, v))
+        return Vector(zip(u.elements, v.elements).map { $0 + $1 })
     }
 
     /// Componentwise difference u − v. Both vectors must have the same length.
     public static func - (u: Vector, v: Vector) -> Vector {
-        Vector(zip(u.elements, v.elements).map { $0 - $1 })
+        requireShapes(ShapeMismatch.lengths("-", u, v))
+        return Vector(zip(u.elements, v.elements).map { $0 - $1 })
     }
 
     /// The scalar multiple c·v.
@@ -83,11 +87,13 @@ extension Vector {
 
     /// The Hadamard (elementwise) product u ⊙ v, as used in BP1 and BP2.
     public static func ⊙ (u: Vector, v: Vector) -> Vector {
-        Vector(zip(u.elements, v.elements).map { $0 * $1 })
+        requireShapes(ShapeMismatch.lengths("⊙", u, v))
+        return Vector(zip(u.elements, v.elements).map { $0 * $1 })
     }
 
-    /// The dot product u · v.
+    /// The dot product u · v. Both vectors must have the same length.
     public func dot(_ v: Vector) -> Double {
-        zip(elements, v.elements).reduce(0) { $0 + $1.0 * $1.1 }
+        requireShapes(ShapeMismatch.lengths("·", self, v))
+        return zip(elements, v.elements).reduce(0) { $0 + $1.0 * $1.1 }
     }
 }

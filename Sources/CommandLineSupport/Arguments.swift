@@ -1,6 +1,5 @@
 import ArgumentParser
 import BackpropEngine
-import FastEngine
 
 /// Layer sizes given on the command line as `784,30,10`.
 public struct LayerSizes: ExpressibleByArgument, Sendable, CustomStringConvertible {
@@ -55,10 +54,6 @@ extension Cost: ExpressibleByArgument {
 }
 
 extension Network.Initializer: ExpressibleByArgument {}
-
-extension Precision: ExpressibleByArgument {
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
 
 /// A comma-separated list of numbers, e.g. `--input 0.05,0.10`.
 public struct NumberList: ExpressibleByArgument, Sendable, CustomStringConvertible {

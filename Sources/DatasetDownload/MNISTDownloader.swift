@@ -1,6 +1,7 @@
 import BackpropEngine
 import Crypto
 import Datasets
+import Files
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -86,16 +87,22 @@ public struct MNISTDownloader: Sendable {
     /// (created if needed), reporting progress through `log`, one line per event.
     ///
     /// - Returns: the paths of the files now in `directory`, in `files` order.
-    /// - Throws: `DatasetError` naming the file that could not be fetched or written,
-    ///   or the mirror URL that is not acceptable.
+    /// - Throws: `DownloadError`: `.mirror` for a mirror URL that is not acceptable,
+    ///   `.network` naming the file no mirror delivered intact, `.file` naming the
+    ///   directory or file that could not be created or written.
     @discardableResult
-    public func download(into directory: String, log: @Sendable (String) -> Void = { _ in }) async throws(DatasetError) -> [String] {
-        let bases = try mirrors.map { mirror throws(DatasetError) in try Self.checkedBase(mirror) }
-        guard !bases.isEmpty else { throw DatasetError(file: nil, problem: "no mirror to download from") }
+    public func download(into directory: String, log: @Sendable (String) -> Void = { _ in }) async throws(DownloadError) -> [String] {
+        let bases: [URL]
+        do {
+            bases = try mirrors.map { mirror throws(DatasetError) in try Self.checkedBase(mirror) }
+        } catch {
+            throw DownloadError(.mirror, error)
+        }
+        guard !bases.isEmpty else { throw DownloadError(.mirror, DatasetError(file: nil, problem: "no mirror to download from")) }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw DatasetError(file: directory, problem: "cannot create the data directory: \(error.localizedDescription)")
+            throw DownloadError(.file, DatasetError(file: directory, problem: "cannot create the data directory: \(error.localizedDescription)"))
         }
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
@@ -113,11 +120,16 @@ public struct MNISTDownloader: Sendable {
                 continue
             }
             let destination = URL(fileURLWithPath: directory).appendingPathComponent(file.name + ".gz").path
-            let bytes = try await fetch(file, from: bases, session: session, destination: destination, log: log)
+            let bytes: Data
             do {
-                try ModelFile.writeAtomically(bytes, to: destination)
+                bytes = try await fetch(file, from: bases, session: session, destination: destination, log: log)
             } catch {
-                throw DatasetError(file: destination, problem: error.problem)
+                throw DownloadError(.network, error)
+            }
+            do {
+                try AtomicFile.write(bytes, to: destination)
+            } catch {
+                throw DownloadError(.file, DatasetError(file: destination, problem: error.problem))
             }
             log("\(destination): downloaded \(bytes.count) bytes, SHA-256 verified")
             written.append(destination)
@@ -225,7 +237,7 @@ public struct MNISTDownloader: Sendable {
     }
 
     /// Removes `.NAME.gz.PID.tmp` files that an earlier run killed mid-write left behind
-    /// (the names `ModelFile.writeAtomically` uses).
+    /// (the names `AtomicFile.write` uses).
     private func removeStaleTemporaryFiles(of file: File, in directory: String) {
         let prefix = ".\(file.name).gz."
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -257,9 +269,4 @@ public struct MNISTDownloader: Sendable {
         }
         return url
     }
-}
-
-private extension Error {
-    /// The problem phrase of a `ModelFileError`, or the error's description.
-    var problem: String { (self as? ModelFileError)?.problem ?? "\(self)" }
 }

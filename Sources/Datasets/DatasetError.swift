@@ -1,4 +1,4 @@
-import BackpropEngine
+import Files
 
 /// A problem with a data file or directory, as one line: `"FILE: problem"`.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Localization
+import Pictures
 import Rendering
 
 /// The table and the picture `gradient-descent batches` prints.

@@ -1,6 +1,7 @@
 import BackpropEngine
 import Foundation
 import Localization
+import Pictures
 import Rendering
 
 /// The tables and the picture `gradient-descent bowl` prints.

@@ -1,5 +1,6 @@
 import Foundation
 import Localization
+import Pictures
 import Rendering
 
 /// The table, summary and picture `deep-gradients` prints.

@@ -1,4 +1,5 @@
 import BackpropEngine
+import Files
 import Foundation
 import JSONOutput
 
@@ -53,7 +54,7 @@ public struct Checkpoint: Equatable, Sendable {
 
     /// Writes the checkpoint atomically: `path` holds the previous checkpoint or this one.
     public func save(to path: String) throws(ModelFileError) {
-        try ModelFile.writeAtomically(Data(try encode().utf8), to: path)
+        try AtomicFile.write(Data(try encode().utf8), to: path)
     }
 
     /// Reads a checkpoint written by `save`.

@@ -1,4 +1,5 @@
 import BackpropEngine
+import Pictures
 import Rendering
 
 /// Draws 28×28 digits: in the terminal with Unicode half blocks (two pixel rows per

@@ -1,6 +1,7 @@
 import BackpropEngine
 import Foundation
 import Localization
+import Pictures
 import Rendering
 
 /// How a network does on a labelled set: the score, the confusion matrix, and which

@@ -1,7 +1,8 @@
-import Rendering
 import BackpropEngine
+import Files
 import Foundation
 import Localization
+import Rendering
 
 /// `mnist evaluate --model FILE`: scores a saved network and shows its mistakes.
 public enum EvaluationSession {
@@ -29,7 +30,7 @@ public enum EvaluationSession {
             } catch {
                 throw ModelFileError(file: pngPath, problem: "could not be encoded: \(error)")
             }
-            try ModelFile.writeAtomically(png, to: pngPath)
+            try AtomicFile.write(png, to: pngPath)
         }
         let report = evaluation.report(model: modelPath, sizes: network.sizes, set: set, png: pngPath)
         switch format {

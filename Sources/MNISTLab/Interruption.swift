@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Ctrl-C (SIGINT) handling for long runs: the signal only raises a flag, and training
-/// checks it between mini-batches, never while a file is being written. So an
+/// checks it after each epoch (and its checkpoint), never while a file is being written. So an
 /// interrupted `mnist train --save FILE` leaves FILE as it was (or absent), and a
 /// checkpoint holds the last whole epoch.
 public enum Interruption {
@@ -20,12 +20,11 @@ public enum Interruption {
 
     /// Whether Ctrl-C was pressed since `install()`.
     public static var requested: Bool { flag.load(ordering: .relaxed) }
-
-    /// The exit status of a process ended by Ctrl-C (128 + SIGINT), as shells report it.
-    public static let exitStatus: Int32 = 130
 }
 
-/// Training stopped because the user pressed Ctrl-C.
+/// Training stopped because the user pressed Ctrl-C: thrown by `TrainingSession` (a
+/// library never ends the process); `mnist` prints it and exits with status 130
+/// (`ExitStatus.interrupted`).
 public struct Interrupted: Error, Equatable, Sendable, CustomStringConvertible {
     /// The epoch that was running.
     public var epoch: Int

@@ -1,4 +1,4 @@
-import Rendering
+import Pictures
 
 /// The learning curve of a run: held-out accuracy (%) against epoch, as SVG.
 public enum LearningCurve {

@@ -1,4 +1,5 @@
 import BackpropEngine
+import Files
 import Foundation
 import Localization
 import Rendering
@@ -88,16 +89,17 @@ public enum TrainingSession {
         while !run.isFinished {
             let epoch = run.nextEpoch
             let bar = ProgressBar(total: batches, enabled: options.progress && text)
+            // The engines' progress callback cannot stop them, so Ctrl-C takes effect
+            // when the epoch in progress ends: it is checkpointed, then `Interrupted` is thrown.
             let result = try run.trainEpoch(on: data, engine: options.engine) { done, _ in
                 bar.update(done)
-                stopIfInterrupted(epoch: epoch, options)
             }
             bar.clear()
             say(result.description)
             if let path = options.checkpointPath {
                 try run.checkpoint.save(to: path)
             }
-            stopIfInterrupted(epoch: epoch, options)
+            try stopIfInterrupted(epoch: epoch, options)
         }
         let elapsed = start.duration(to: .now)
         let seconds = elapsed.inSeconds
@@ -114,7 +116,7 @@ public enum TrainingSession {
             say(lang.text("saved \(path)", "已保存 \(path)"))
         }
         if let path = options.plotPath {
-            try ModelFile.writeAtomically(Data(LearningCurve.svg(run.history, settings: settings).utf8), to: path)
+            try AtomicFile.write(Data(LearningCurve.svg(run.history, settings: settings).utf8), to: path)
             say(lang.text("plotted \(path)", "已画出 \(path)"))
         }
         let report = TrainingReport(
@@ -141,16 +143,16 @@ public enum TrainingSession {
         return TrainingRun(resuming: checkpoint)
     }
 
-    /// Ends the process with status 130 if Ctrl-C was pressed, saying what the files hold.
-    /// Called between mini-batches and after each checkpoint, never during a write.
-    static func stopIfInterrupted(epoch: Int, _ options: TrainingOptions) {
+    /// Throws `Interrupted` (saying what the files hold) if Ctrl-C was pressed; the
+    /// executable prints it and exits with status 130. Called after each epoch and its
+    /// checkpoint, never during a write.
+    static func stopIfInterrupted(epoch: Int, _ options: TrainingOptions) throws(Interrupted) {
         guard Interruption.requested else { return }
         var files: [String] = []
         if let save = options.savePath { files.append("\(save) was not written") }
         if let checkpoint = options.checkpointPath {
             files.append("\(checkpoint) holds the last finished epoch; continue with --resume \(checkpoint)")
         }
-        Terminal.printError("\n" + Interrupted(epoch: epoch, files: files.isEmpty ? "nothing was saved" : files.joined(separator: "; ")).description)
-        exit(Interruption.exitStatus)
+        throw Interrupted(epoch: epoch, files: files.isEmpty ? "nothing was saved" : files.joined(separator: "; "))
     }
 }

@@ -1,4 +1,5 @@
 import BackpropEngine
+import Pictures
 import Rendering
 
 /// σ(z), σ(5z) and step(z) side by side: as a Unicode sketch for the terminal and as

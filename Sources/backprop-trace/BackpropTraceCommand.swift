@@ -72,7 +72,7 @@ struct BackpropTraceCommand: ParsableCommand {
             trace = try request.makeTrace()
         } catch .modelFile(let error) {
             Terminal.printError("backprop-trace: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         } catch {
             throw ValidationError(error.description)
         }

@@ -3,6 +3,7 @@ import BackpropEngine
 import CommandLineSupport
 import GradientDemos
 import Localization
+import Pictures
 import Rendering
 
 /// Lesson 8's demo: in a deep sigmoid network the early layers learn much more slowly
@@ -38,13 +39,13 @@ struct DeepGradients: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Write ‖∂C/∂bˡ‖ against epoch as SVG to FILE.")
+    @Option(help: "Write ‖∂C/∂bˡ‖ against epoch to FILE (.svg or .png).")
     var plot: String?
 
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(SVGFile.problem)] {
+        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(LinePlot.problem(writing:))] {
             if let problem { throw ValidationError(problem) }
         }
         try requireAtLeast(epochs, 0, "--epochs")
@@ -84,7 +85,7 @@ struct DeepGradients: ParsableCommand {
                          first, last, points.last?.epoch ?? 0))
         }
         if let plot {
-            try SVGFile.save(LayerGradientReport.plot(points, layerCount: layers.count, sizes: layers), to: plot)
+            try reportingFileErrors("deep-gradients") { try LayerGradientReport.plot(points, layerCount: layers.count, sizes: layers).write(to: plot) }
             print(lang.text("wrote \(plot)", "已写入 \(plot)"))
         }
     }

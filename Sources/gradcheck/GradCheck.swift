@@ -148,7 +148,7 @@ struct GradCheck: ParsableCommand {
                 network = try ModelFile.load(from: model)
             } catch {
                 Terminal.printError("gradcheck: \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.badInput
             }
             if let cost { network.cost = cost }
         } else {
@@ -183,7 +183,7 @@ struct GradCheck: ParsableCommand {
             }
         }
         if let mysteryBug, !json { print(GradCheckOutput.exerciseFeedback(bug: mysteryBug, guess: guess, report: report)) }
-        if !report.passed { throw ExitCode(1) }
+        if !report.passed { throw ExitStatus.checkFailed }
     }
 }
 

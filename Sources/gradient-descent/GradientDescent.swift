@@ -3,6 +3,7 @@ import BackpropEngine
 import CommandLineSupport
 import GradientDemos
 import Localization
+import Pictures
 import Rendering
 
 /// Lesson 4's demo: why gradient descent works (ΔC ≈ ∇C·Δv), a ball rolling down a
@@ -33,7 +34,7 @@ struct BowlCommand: ParsableCommand {
     @Option(help: "Starting point v₁,v₂.")
     var start = NumberList([1.5, 1.0])
 
-    @Option(help: "Write the path over the bowl's level curves as SVG to FILE.")
+    @Option(help: "Write the path over the bowl's level curves to FILE (.svg or .png).")
     var plot: String?
 
     @OptionGroup var language: LanguageOption
@@ -43,7 +44,7 @@ struct BowlCommand: ParsableCommand {
         try requireAtLeast(steps, 1, "--steps")
         guard steps <= 10_000 else { throw ValidationError("--steps must be at most 10000, got \(steps)") }
         guard start.values.count == 2 else { throw ValidationError("--start needs two numbers v₁,v₂, got \(start)") }
-        if let problem = plot.flatMap(SVGFile.problem) { throw ValidationError(problem) }
+        if let problem = plot.flatMap(LinePlot.problem(writing:)) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -75,7 +76,7 @@ struct BowlCommand: ParsableCommand {
                             "代价反而增大了：η = \(eta) 步子太大，越过了最小值；试试更小的 --eta。"))
         }
         if let plot {
-            try SVGFile.save(BowlReport.plot(bowl, path: path, eta: eta), to: plot)
+            try reportingFileErrors("gradient-descent") { try BowlReport.plot(bowl, path: path, eta: eta).write(to: plot) }
             print(lang.text("wrote \(plot)", "已写入 \(plot)"))
         }
     }
@@ -107,13 +108,13 @@ struct BatchesCommand: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Write test accuracy against epoch as SVG to FILE.")
+    @Option(help: "Write test accuracy against epoch to FILE (.svg or .png).")
     var plot: String?
 
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(SVGFile.problem)] {
+        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(LinePlot.problem(writing:))] {
             if let problem { throw ValidationError(problem) }
         }
         try requireAtLeast(training.epochs, 1, "--epochs")
@@ -156,7 +157,7 @@ struct BatchesCommand: ParsableCommand {
             m = 20 则每 20 个样本走一步，每一步都沿着这些样本的平均梯度。
             """))
         if let plot {
-            try SVGFile.save(BatchSizeReport.plot(runs, testCount: demo.test.count, eta: eta), to: plot)
+            try reportingFileErrors("gradient-descent") { try BatchSizeReport.plot(runs, testCount: demo.test.count, eta: eta).write(to: plot) }
             print(lang.text("wrote \(plot)", "已写入 \(plot)"))
         }
     }

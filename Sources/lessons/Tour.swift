@@ -68,7 +68,7 @@ struct LessonsTool: ParsableCommand {
             let tour = LessonTour(catalog: catalog, runner: runner,
                                   dataDirectory: data.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
             guard tour.run(lesson, step: step, stdinIsTerminal: Terminal.isStandardInputATerminal) else {
-                throw ExitCode.failure
+                throw ExitStatus.checkFailed
             }
         }
     }

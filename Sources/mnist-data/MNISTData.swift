@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Datasets
 import Foundation
 
@@ -29,7 +30,7 @@ struct MNISTData: ParsableCommand {
             }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
     }
 

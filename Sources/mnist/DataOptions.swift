@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackpropEngine
+import CommandLineSupport
 import Datasets
 import FastEngine
 import MNISTLab
@@ -12,7 +13,7 @@ struct DataOptions: ParsableArguments {
 
     /// The book's split, with only the first `trainingLimit` training examples built.
     ///
-    /// - Throws: `ExitCode(2)` after printing the data error (missing, corrupt files).
+    /// - Throws: `ExitStatus.badInput` after printing the data error (missing, corrupt files).
     func load(trainingLimit: Int? = nil) throws -> DigitSplits {
         do {
             let (mnist, _) = try MNIST.load(dataFlag: data)
@@ -23,7 +24,7 @@ struct DataOptions: ParsableArguments {
             )
         } catch {
             Terminal.printError("mnist: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
     }
 }
@@ -33,7 +34,7 @@ extension DataOptions {
     /// counts — for the fast engines packed straight from the files (full MNIST in about
     /// 100 MB, never as `[Example]` arrays), for the textbook engine as examples.
     ///
-    /// - Throws: `ExitCode(2)` after printing the data error (missing, corrupt files).
+    /// - Throws: `ExitStatus.badInput` after printing the data error (missing, corrupt files).
     func loadEpochData(_ settings: TrainingSettings, engine: Engine) throws -> EpochData {
         do {
             let (mnist, _) = try MNIST.load(dataFlag: data)
@@ -55,7 +56,7 @@ extension DataOptions {
                                        label: { heldOutImages.label(heldOut.lowerBound + $0) }))
         } catch {
             Terminal.printError("mnist: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import DatasetDownload
 import Datasets
 import Rendering
@@ -37,7 +38,11 @@ struct Download: AsyncParsableCommand {
             print("ready: \(paths.count) files in \(location.directory)")
         } catch {
             Terminal.printError("mnist: \(error)")
-            throw ExitCode(2)
+            switch error.kind {
+            case .network: throw ExitStatus.network
+            case .file: throw ExitStatus.badInput
+            case .mirror: throw ExitStatus.badFlag
+            }
         }
     }
 }

@@ -85,7 +85,7 @@ struct SigmoidLimitCommand: ParsableCommand {
                 + StepSigmoidSketch.lines().joined(separator: "\n")
         }
         if let plot {
-            try StepSigmoidSketch.plot().write(to: plot)
+            try reportingFileErrors("sigmoid-limit") { try StepSigmoidSketch.plot().write(to: plot) }
             if output.isText { print(lang.text("wrote \(plot)", "已写入 \(plot)")) }
         }
     }

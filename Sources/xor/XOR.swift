@@ -63,7 +63,7 @@ struct XOR: ParsableCommand {
         print(learned ? lang.text("learned XOR", "学会了 XOR")
                       : lang.text("did not learn XOR: try another --seed or more --epochs", "没有学会 XOR：换一个 --seed 或增加 --epochs 再试"))
         if let save {
-            try ModelFile.save(network, to: save)
+            try reportingFileErrors("xor") { try ModelFile.save(network, to: save) }
             print(lang.text("saved \(save)", "已保存 \(save)"))
         }
     }

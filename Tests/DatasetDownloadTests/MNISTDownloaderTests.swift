@@ -86,10 +86,11 @@ struct MNISTDownloaderTests {
     @Test("a checksum failure writes nothing and says which mirror and hash")
     func checksumFailure() async throws {
         try await withSyntheticMirror { mirror, target, server in
-            let error = try await #require(throws: DatasetError.self) {
+            let error = try await #require(throws: DownloadError.self) {
                 try await downloader(server, ["corrupt"], files: mirror.files).download(into: target.path)
             }
-            #expect(error.file == target.file("tiny-images-idx3-ubyte.gz"))
+            #expect(error.kind == .network)
+            #expect(error.error.file == target.file("tiny-images-idx3-ubyte.gz"))
             #expect(error.problem.hasPrefix("could not be downloaded: \(server.base)/corrupt/tiny-images-idx3-ubyte.gz: SHA-256 of the content is "))
             #expect(error.problem.contains("expected \(mirror.files[0].sha256)"))
             #expect(target.contents().isEmpty)
@@ -100,10 +101,11 @@ struct MNISTDownloaderTests {
     func interrupted() async throws {
         try await withSyntheticMirror { mirror, target, server in
             let log = LogLines()
-            let error = try await #require(throws: DatasetError.self) {
+            let error = try await #require(throws: DownloadError.self) {
                 try await downloader(server, ["cut"], files: mirror.files).download(into: target.path) { log.append($0) }
             }
-            #expect(error.file == target.file("tiny-images-idx3-ubyte.gz"))
+            #expect(error.kind == .network)
+            #expect(error.error.file == target.file("tiny-images-idx3-ubyte.gz"))
             #expect(error.problem.hasPrefix("could not be downloaded: \(server.base)/cut/tiny-images-idx3-ubyte.gz: transfer "))
             #expect(log.lines.contains { $0.contains("(try 2 of 2)") })
             #expect(target.contents().isEmpty)  // no partial file, no temporary file
@@ -134,11 +136,12 @@ struct MNISTDownloaderTests {
             var slow = downloader(server, ["slow"], files: mirror.files)
             slow.attempts = 1
             slow.timeout = 1
-            let error = try await #require(throws: DatasetError.self) { try await slow.download(into: target.path) }
+            let error = try await #require(throws: DownloadError.self) { try await slow.download(into: target.path) }
             // The server stays silent for 30 s and then closes the connection, which would be
             // a different error; "timed out" shows the 1 s timeout cut the transfer. No
             // wall-clock bound: tests that wait on child processes can starve this one.
             #expect(error.problem.hasSuffix("/slow/tiny-images-idx3-ubyte.gz: transfer failed: timed out"))
+            #expect(error.kind == .network)
             #expect(target.contents() == ["tiny-images-idx3-ubyte.gz", "tiny-labels-idx1-ubyte"])
             #expect(try Data(contentsOf: URL(fileURLWithPath: target.file("tiny-images-idx3-ubyte.gz"))) == Data("old".utf8))
         }
@@ -148,11 +151,13 @@ struct MNISTDownloaderTests {
     func mirrorsMustBeHTTPS() async throws {
         let target = try TemporaryDirectory()
         defer { target.remove() }
-        let error = try await #require(throws: DatasetError.self) {
+        let error = try await #require(throws: DownloadError.self) {
             try await MNISTDownloader(mirrors: ["http://example.com/mnist/"]).download(into: target.path)
         }
         #expect(error.problem.contains("must be an https:// URL"))
-        await #expect(throws: DatasetError.self) { try await MNISTDownloader(mirrors: []).download(into: target.path) }
+        #expect(error.kind == .mirror)
+        let none = try await #require(throws: DownloadError.self) { try await MNISTDownloader(mirrors: []).download(into: target.path) }
+        #expect(none.kind == .mirror)
         #expect(MNISTDownloader.defaultMirrors.allSatisfy { $0.hasPrefix("https://") })
     }
 }

@@ -1,5 +1,6 @@
 import BackpropEngine
 import GradientDemos
+import Pictures
 import Testing
 
 @Suite("Synthetic data, mini-batch comparison, per-layer gradients")
@@ -61,9 +62,12 @@ struct DemoInputTests {
         #expect(DemoData.mnistShapeProblem([2, 10]) != nil)
     }
 
-    @Test func plotsNeedAnExistingDirectory() {
-        #expect(SVGFile.problem("/nonexistent-dir-for-test/x.svg") != nil)
-        #expect(SVGFile.problem("x.svg") == nil)
+    @Test func plotsNeedAnExistingDirectoryAndAPictureExtension() {
+        #expect(LinePlot.problem(writing: "/nonexistent-dir-for-test/x.svg")
+            == "cannot write /nonexistent-dir-for-test/x.svg: the directory /nonexistent-dir-for-test does not exist")
+        #expect(LinePlot.problem(writing: "x.txt") == "cannot write x.txt: a plot file must end in .svg or .png")
+        #expect(LinePlot.problem(writing: "x.svg") == nil)
+        #expect(LinePlot.problem(writing: "x.PNG") == nil)
     }
 
     @Test func syntheticDataFollowsTheLayerSizes() throws {

@@ -1,5 +1,5 @@
 import Foundation
-import Rendering
+import Pictures
 import Testing
 @testable import PerceptronCircuits
 import TestSupport

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Zlib
-@testable import Rendering
+@testable import Pictures
 
 @Suite("PNGImage")
 struct PNGImageTests {
@@ -34,22 +34,8 @@ struct PNGImageTests {
     }
 }
 
-@Suite("TextTable and plots")
-struct TextTableTests {
-    @Test("columns line up; numbers align right")
-    func alignment() {
-        var table = TextTable(header: ["layer", "kind", "error"])
-        table.append(["2", "w", "1.5e-10"])
-        table.append(["10", "bias", "3"])
-        #expect(table.render() == """
-        layer  kind    error
-        ─────  ────  ───────
-            2  w     1.5e-10
-           10  bias        3
-        """)
-        #expect(table.render(markdown: true).split(separator: "\n").first == "| layer | kind |   error |")
-    }
-
+@Suite("Line plots")
+struct LinePlotTests {
     @Test("ticks are round numbers covering the range")
     func ticks() {
         #expect(niceTicks(0, 1) == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
@@ -66,11 +52,5 @@ struct TextTableTests {
         #expect(svg.hasPrefix("<svg"))
         #expect(svg.components(separatedBy: "<polyline").count == 3)
         #expect(svg.contains("a &lt; b"))
-    }
-
-    @Test("the progress bar shows the fraction done")
-    func progress() {
-        let bar = ProgressBar(total: 200, width: 10, enabled: false)
-        #expect(bar.line(100) == "[█████·····]  50%  100/200")
     }
 }

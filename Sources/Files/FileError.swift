@@ -1,8 +1,9 @@
 /// A problem with a file, as one line: `"FILE: problem"`.
 ///
 /// Every reader of untrusted files in BackpropLab — model files (`ModelFileError`),
-/// MNIST's IDX files (`DatasetError`) — reports failures as one of these, so an
-/// executable can print `description` and exit with status 2.
+/// MNIST's IDX files (`DatasetError`) — and every writer (`AtomicFile`, plots) reports
+/// failures as one of these, so an executable can print `description` and exit with
+/// status 2 (`ExitStatus.badInput`).
 public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file or directory the problem is about, when there is one.
     public var file: String?

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 
 extension LinePlot {
@@ -41,29 +42,33 @@ extension LinePlot {
         return image
     }
 
-    /// Writes the plot atomically to `path`: SVG if it ends in `.svg`, PNG if `.png`.
-    /// - Throws: `PlotFileError` for another extension or when the file cannot be written.
+    /// Writes the plot atomically to `path` (`AtomicFile`): SVG if it ends in `.svg`,
+    /// PNG if `.png`.
+    /// - Throws: `PlotFileError` (a `FileError` naming `path`) for another extension or
+    ///   when the file cannot be written.
     public func write(to path: String) throws(PlotFileError) {
         let data: Data
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "svg": data = Data(svg().utf8)
         case "png":
-            do { data = try pngImage().pngData() } catch { throw PlotFileError("\(path): cannot encode PNG: \(error)") }
-        default: throw PlotFileError("\(path): the plot file must end in .svg or .png")
+            do { data = try pngImage().pngData() } catch { throw PlotFileError(file: path, problem: "cannot encode PNG: \(error)") }
+        default: throw PlotFileError(file: path, problem: "the plot file must end in .svg or .png")
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw PlotFileError("\(path): cannot be written: \(error.localizedDescription)")
+        try AtomicFile.write(data, to: path)
+    }
+
+    /// Why the plot cannot be written to `path` (not `.svg` or `.png`, or its directory
+    /// does not exist), or `nil`: for validating `--plot FILE` before the work starts.
+    public static func problem(writing path: String) -> String? {
+        guard ["svg", "png"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) else {
+            return "cannot write \(path): a plot file must end in .svg or .png"
         }
+        return AtomicFile.problem(writing: path)
     }
 }
 
-/// Why a plot could not be written.
-public struct PlotFileError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
+/// Why a plot could not be written: a `FileError` naming the file.
+public typealias PlotFileError = FileError
 
 /// The SVG plot's series colours as RGB.
 private let rasterPalette: [(UInt8, UInt8, UInt8)] = [

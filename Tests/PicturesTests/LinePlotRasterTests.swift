@@ -1,5 +1,5 @@
 import Testing
-@testable import Rendering
+@testable import Pictures
 
 @Suite("LinePlot as PNG")
 struct LinePlotRasterTests {
