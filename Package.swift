@@ -63,7 +63,7 @@ let libraries: [Target] = [
 
     /// The classroom pages of a gradient check: per-layer heat maps of the relative error,
     /// the diagnosis, the network coloured by the errors (`gradcheck --format html`).
-    .target(name: "ClassroomPages", dependencies: ["BackpropTrace", "GradientChecking", "Rendering"]),
+    .target(name: "ClassroomPages", dependencies: ["BackpropTrace", "GradientChecking", "Rendering", "Pictures"]),
 
     /// Chapter 1's perceptrons: NAND, adders, scaling, the sigmoid limit, the 4-bit layer.
     .target(name: "PerceptronCircuits", dependencies: ["BackpropEngine", "Rendering", "Pictures", "Localization"]),
@@ -108,7 +108,7 @@ let tools: [(product: String, target: Target)] = [
     ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle", "ExternalGradient", "ClassroomPages"])),
     /// The worked example of the gradcheck protocol in Swift: answers with the textbook engine (or a zoo bug).
     ("backprop-server", tool("backprop-server", ["BackpropEngine", "GradientChecking"])),
-    ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering"])),
+    ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering", "Files"])),
     ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
     ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Pictures"])),

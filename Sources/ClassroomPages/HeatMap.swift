@@ -1,6 +1,7 @@
 import Foundation
 import BackpropTrace
 import GradientChecking
+import Pictures
 import Rendering
 
 /// One parameter block's relative errors as a heat map: a cell per probe, for weights

@@ -2,6 +2,7 @@ import ArgumentParser
 import BackpropEngine
 import BackpropTrace
 import CommandLineSupport
+import Files
 import Foundation
 import Rendering
 
@@ -82,7 +83,7 @@ struct BackpropTraceCommand: ParsableCommand {
         }
         if let output {
             do {
-                try ModelFile.writeAtomically(Data(chunks.joinedText.utf8), to: output)
+                try AtomicFile.write(Data(chunks.joinedText.utf8), to: output)
             } catch {
                 Terminal.printError("backprop-trace: \(error)")
                 throw ExitCode(2)
