@@ -93,7 +93,7 @@ let tools: [(product: String, target: Target)] = [
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
     ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
-    ("lessons", tool("LessonsTool", ["Lessons", "Rendering", "Localization"])),
+    ("lessons", tool("LessonsTool", ["Lessons", "Rendering"])),
 ]
 
 let tests: [Target] = [
