@@ -116,7 +116,7 @@ let tools: [(product: String, target: Target)] = [
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
     ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
-    ("lessons", tool("lessons", ["Course", "Rendering", "Localization"])),
+    ("lessons", tool("lessons", ["Course", "Rendering"])),
 ]
 
 let tests: [Target] = [
@@ -171,7 +171,7 @@ let tests: [Target] = [
     /// the glossary's terms, aligned tables; golden Chinese text in Golden/.
     .testTarget(
         name: "ToolLanguageTests",
-        dependencies: ["Localization", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist"],
+        dependencies: ["Localization", "Rendering", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist"],
         exclude: ["Golden"]
     ),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.
