@@ -44,14 +44,13 @@ let libraries: [Target] = [
     .target(name: "Perceptrons", dependencies: ["BackpropEngine", "Rendering"]),
 
     /// The fast engine: matrix-form mini-batch backprop over padded SIMD buffers,
-    /// proven equal to BackpropEngine by FastEngineTests. Tuned for the building CPU in release.
+    /// proven equal to BackpropEngine by FastEngineTests. Its hot loops are CKernels'.
     /// `__builtin_prefetch` for the fast engine (a header-only shim: Swift has no prefetch).
     .systemLibrary(name: "CPrefetch"),
-    .target(
-        name: "FastEngine",
-        dependencies: ["BackpropEngine", "CPrefetch"],
-        swiftSettings: [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
-    ),
+    /// The fast engine's hot loops in C, for AVX2 + FMA and for baseline x86-64, picked
+    /// at run time (no build flags: the instruction sets are function attributes).
+    .target(name: "CKernels"),
+    .target(name: "FastEngine", dependencies: ["BackpropEngine", "CPrefetch", "CKernels"]),
 
     /// MNIST: the IDX reader, the book's split, where the data lives.
     .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib"]),

@@ -1,4 +1,5 @@
 import BackpropEngine
+import CKernels
 
 /// The matrices of one mini-batch pass — the chapter 2 exercise, "fully matrix-based
 /// backpropagation over a mini-batch" — allocated once and reused for every batch.
@@ -28,16 +29,19 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     private let coefficientOffset: Int
     /// The first layer's products and (for batches of up to 64) its update.
     let sweep: FirstLayerSweep<S>
+    /// The compiled loops the products, σ and updates run on.
+    let kernels: KernelSet
     /// Scratch for the first layer's ∇w of larger batches: their sparse inputs regrouped
     /// by input neuron k (compressed columns), so that each touched row of wᵀ is updated once.
     private let sparse: SparseColumns<S>
 
     /// A workspace for up to `capacity` examples with at most `nonZeros` non-zero inputs
     /// among them.
-    init(layout: FastLayout, capacity: Int, nonZeros: Int) {
+    init(layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet) {
+        self.kernels = kernels
         self.layout = layout
         self.capacity = max(capacity, 1)
-        sweep = FirstLayerSweep(inputs: layout.sizes[0], width: layout.widths[0], capacity: self.capacity)
+        sweep = FirstLayerSweep(inputs: layout.sizes[0], width: layout.widths[0], capacity: self.capacity, kernels: kernels)
         sparse = SparseColumns(inputs: layout.sizes[0], capacity: sweep.recordsColumns(self.capacity) ? 0 : nonZeros)
         var offset = 0
         var activationOffsets: [Int] = [], deltaOffsets: [Int] = [], weightRowOffsets: [Int] = [0]
@@ -78,14 +82,13 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             for e in 0..<m {
                 let z = activation(i) + e * width
                 if i > 0 {
-                    Kernels.combineRows(into: z, width: width, output: .set, rows: wT, rowStride: width,
+                    Kernels.combineRows(kernels, into: z, width: width, output: .set, rows: wT, rowStride: width,
                                         indices: nil, coefficients: activation(i - 1) + e * layout.widths[i - 1],
                                         count: layout.sizes[i])
                 }
-                // σ(z + b), eight at a time; the padding gets σ of a harmless 1, then 0 again.
-                for j in n..<width { z[j] = 1 }
-                for j in stride(from: 0, to: width, by: 8) { Kernels.store(S.sigmoid(Kernels.load(z + j) + Kernels.load(b + j)), z + j) }
-                for j in n..<width { z[j] = 0 }
+                // σ(z + b), the textbook's σ bit for bit (for Float: of the Float sum, in
+                // Double, rounded); the padding stays 0.
+                bpl_sigmoid_bias(kernels.table, S.single, z, b, width, n)
             }
         }
     }
@@ -113,7 +116,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             for e in 0..<m {
                 let a = activation(i) + e * width, d = delta(i) + e * width, dUp = delta(i + 1) + e * upper
                 // (wˡ⁺¹)ᵀ δˡ⁺¹ = Σⱼ δⱼ (row j of wˡ⁺¹): each entry summed over j ascending.
-                Kernels.combineRows(into: d, width: width, output: .set, rows: w, rowStride: width,
+                Kernels.combineRows(kernels, into: d, width: width, output: .set, rows: w, rowStride: width,
                                     indices: nil, coefficients: dUp, count: upperCount)
                 // ⊙ σ′(zˡ) = aˡ(1 − aˡ), eight at a time; in the padding a = 0 and the sum is 0, so d stays 0.
                 for k in stride(from: 0, to: width, by: 8) {
@@ -143,7 +146,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], inputs = layout.sizes[i]
             let wT = target + layout.weightOffsets[i], b = target + layout.biasOffsets[i], d = delta(i)
-            Kernels.combineRows(into: b, width: width, output: .descend(decay: 1, step: step), rows: d,
+            Kernels.combineRows(kernels, into: b, width: width, output: .descend(decay: 1, step: step), rows: d,
                                 rowStride: width, indices: nil, coefficients: coefficients, count: m)
             if i == 0 {
                 if sweep.recordsColumns(m) { continue }
@@ -152,7 +155,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
                 let a = activation(i - 1), aWidth = layout.widths[i - 1]
                 for k in 0..<inputs {
                     for e in 0..<m { coefficients[m + e] = a[e * aWidth + k] }
-                    Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
+                    Kernels.combineRows(kernels, into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
                                         rows: d, rowStride: width, indices: nil, coefficients: coefficients + m, count: m)
                 }
             }
@@ -178,7 +181,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             }
         }
         sparse.forEachColumn { k, examples, values, count in
-            Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
+            Kernels.combineRows(kernels, into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
                                 rows: delta(0), rowStride: width, indices: examples, coefficients: values, count: count)
         }
     }

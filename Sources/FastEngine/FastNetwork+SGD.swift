@@ -59,8 +59,8 @@ extension FastNetwork {
         }
         let n = data.count
         let capacity = min(miniBatchSize, n), nonZeros = data.nonZeros(inBatchesOf: miniBatchSize)
-        let doubleWorkspace = precision == .double ? BatchWorkspace<Double>(layout: layout, capacity: capacity, nonZeros: nonZeros) : nil
-        let floatWorkspace = precision == .float ? BatchWorkspace<Float>(layout: layout, capacity: capacity, nonZeros: nonZeros) : nil
+        let doubleWorkspace = precision == .double ? BatchWorkspace<Double>(layout: layout, capacity: capacity, nonZeros: nonZeros, kernels: kernels) : nil
+        let floatWorkspace = precision == .float ? BatchWorkspace<Float>(layout: layout, capacity: capacity, nonZeros: nonZeros, kernels: kernels) : nil
         let order = AlignedBuffer<Int>(count: n, repeating: 0)
         let decay = 1 - eta * lambda / Double(max(n, 1))
         var reports: [EpochReport] = []

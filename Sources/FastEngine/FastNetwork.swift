@@ -19,6 +19,9 @@ public struct FastNetwork: Sendable {
     public var cost: Cost
     /// The number type the parameters are held and computed in.
     public var precision: Precision { storage.precision }
+    /// The compiled loops training and evaluation run on: by default the fastest this CPU
+    /// allows; `.baseline` gives the same bits more slowly (see `KernelSet`).
+    public var kernels: KernelSet = .automatic
 
     let layout: FastLayout
     /// (wˡ)ᵀ and bˡ for every layer, padded, at `layout`'s offsets.
@@ -28,8 +31,9 @@ public struct FastNetwork: Sendable {
 
     /// The fast form of `network`, with exactly its weights, biases and cost (rounded to
     /// the nearest Float for `precision: .float`).
-    public init(_ network: Network, precision: Precision = .double) {
+    public init(_ network: Network, precision: Precision = .double, kernels: KernelSet = .automatic) {
         template = network
+        self.kernels = kernels
         cost = network.cost
         layout = FastLayout(sizes: network.sizes)
         storage = Parameters(precision, count: layout.parameterLength)
