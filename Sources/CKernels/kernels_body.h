@@ -68,54 +68,60 @@ ATTR void NAME(combine)(void *out_, long width, int descend, double decay_, doub
     }
 }
 
+/// The first pass over an example's inputs in the block, over `nv` vectors of columns
+/// from `c`: finds where they end (returned), regroups them by k when recording, and
+/// sums the products into those columns. `nv` is a constant after inlining.
+ATTR __attribute__((always_inline)) inline long NAME(first_pass)(
+    const int nv, const bpl_multiply_args *args, long block_end, long e, long first, long end, REAL *z, long c,
+    uint64_t *touched) {
+    const REAL *weights = args->weights, *table = args->table;
+    const uint16_t *indices = args->indices;
+    const uint32_t *codes = args->codes;
+    const long width = args->width, capacity = args->column_capacity;
+    uint64_t *column_examples = args->column_examples;
+    REAL *column_values = args->column_values;
+    VEC a[32 / LANES];
+    for (int i = 0; i < nv; i++) a[i] = NAME(load)(z + c + i * LANES);
+    long last = first;
+    while (last < end && indices[last] <= block_end) {
+        const long k = indices[last];
+        const REAL x = table[codes[last]];
+        if (args->record) {
+            column_examples[k] |= (uint64_t)1 << e;
+            column_values[k * capacity + e] = x;
+            *touched |= (uint64_t)1 << (k & 63);
+        }
+        const REAL *r = weights + k * width + c;
+        const VEC v = NAME(splat)(x);
+        for (int i = 0; i < nv; i++) a[i] += v * NAME(load)(r + i * LANES);
+        last++;
+    }
+    for (int i = 0; i < nv; i++) NAME(store)(a[i], z + c + i * LANES);
+    return last;
+}
+
 ATTR uint64_t NAME(multiply)(const bpl_multiply_args *args, long block_end) {
     const REAL *weights = args->weights, *table = args->table;
     const long *row_starts = args->row_starts, *batch = args->batch;
     const uint16_t *indices = args->indices;
     const uint32_t *codes = args->codes;
-    const long m = args->m, width = args->width, capacity = args->column_capacity;
+    const long m = args->m, width = args->width, begin = args->column_begin, stop = args->column_end;
     long *cursors = args->cursors;
-    uint64_t *column_examples = args->column_examples;
-    REAL *column_values = args->column_values;
     REAL *zs = args->z;
-    const int record = args->record;
     uint64_t touched = 0;
     for (long e = 0; e < m; e++) {
         const long first = cursors[e], end = row_starts[batch[e] + 1];
         REAL *z = zs + e * width;
-        long last = first, c = 0;
-        if (width >= 32) {
-            // The first 32 columns find the block's inputs, and regroup them, as they go.
-            VEC a[NV];
-            for (int i = 0; i < NV; i++) a[i] = NAME(load)(z + i * LANES);
-            while (last < end && indices[last] <= block_end) {
-                const long k = indices[last];
-                const REAL x = table[codes[last]];
-                if (record) {
-                    column_examples[k] |= (uint64_t)1 << e;
-                    column_values[k * capacity + e] = x;
-                    touched |= (uint64_t)1 << (k & 63);
-                }
-                const REAL *r = weights + k * width;
-                const VEC v = NAME(splat)(x);
-                for (int i = 0; i < NV; i++) a[i] += v * NAME(load)(r + i * LANES);
-                last++;
-            }
-            for (int i = 0; i < NV; i++) NAME(store)(a[i], z + i * LANES);
-            c = 32;
-        } else {
-            while (last < end && indices[last] <= block_end) {
-                if (record) {
-                    const long k = indices[last];
-                    column_examples[k] |= (uint64_t)1 << e;
-                    column_values[k * capacity + e] = table[codes[last]];
-                    touched |= (uint64_t)1 << (k & 63);
-                }
-                last++;
-            }
+        // The first (up to) 32 columns find the block's inputs, and regroup them, as they go.
+        long last, c;
+        switch (stop - begin >= 32 ? 32 : stop - begin) {
+        case 32: last = NAME(first_pass)(32 / LANES, args, block_end, e, first, end, z, begin, &touched); c = begin + 32; break;
+        case 24: last = NAME(first_pass)(24 / LANES, args, block_end, e, first, end, z, begin, &touched); c = begin + 24; break;
+        case 16: last = NAME(first_pass)(16 / LANES, args, block_end, e, first, end, z, begin, &touched); c = begin + 16; break;
+        default: last = NAME(first_pass)(8 / LANES, args, block_end, e, first, end, z, begin, &touched); c = begin + 8; break;
         }
         if (last == first) continue;
-        for (; c + 32 <= width; c += 32) {
+        for (; c + 32 <= stop; c += 32) {
             VEC a[NV];
             for (int i = 0; i < NV; i++) a[i] = NAME(load)(z + c + i * LANES);
             for (long t = first; t < last; t++) {
@@ -125,7 +131,7 @@ ATTR uint64_t NAME(multiply)(const bpl_multiply_args *args, long block_end) {
             }
             for (int i = 0; i < NV; i++) NAME(store)(a[i], z + c + i * LANES);
         }
-        for (; c < width; c += 8) {
+        for (; c < stop; c += 8) {
             VEC a[N8];
             for (int i = 0; i < N8; i++) a[i] = NAME(load)(z + c + i * LANES);
             for (long t = first; t < last; t++) {
@@ -149,7 +155,7 @@ ATTR __attribute__((always_inline)) inline void NAME(descend)(REAL *w, VEC g, in
 ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
     const REAL decay = (REAL)u->decay, step = (REAL)u->step;
     const int decays = decay != 1;
-    const long width = u->width, capacity = u->column_capacity;
+    const long width = u->width, capacity = u->column_capacity, stop = u->column_end;
     const REAL *delta = u->delta, *column_values = u->column_values;
     REAL *target = u->target;
     uint64_t *column_examples = u->column_examples;
@@ -160,8 +166,8 @@ ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
         if (capacity != 0) column_examples[k] = 0;
         const REAL *x = column_values + k * capacity;
         REAL *w = target + k * width;
-        long c = 0;
-        for (; c + 32 <= width; c += 32) {
+        long c = u->column_begin;
+        for (; c + 32 <= stop; c += 32) {
             VEC g[NV];
             for (int i = 0; i < NV; i++) g[i] = (VEC){0};
             for (uint64_t remaining = examples; remaining != 0; remaining &= remaining - 1) {
@@ -172,7 +178,7 @@ ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
             }
             for (int i = 0; i < NV; i++) NAME(descend)(w + c + i * LANES, g[i], decays, decay, step);
         }
-        for (; c < width; c += 8) {
+        for (; c < stop; c += 8) {
             VEC g[N8];
             for (int i = 0; i < N8; i++) g[i] = (VEC){0};
             for (uint64_t remaining = examples; remaining != 0; remaining &= remaining - 1) {

@@ -32,6 +32,10 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     let width: Int
     /// The compiled loops that run the products and the update.
     let kernels: KernelSet
+    /// The columns of (w²)ᵀ and z² this sweep computes — the neurons j of layer 2 it
+    /// owns, all of them unless the work is split over threads (`BatchWorkspace.parts`).
+    /// Each z²ⱼ and each w²ⱼₖ is then computed by one sweep only, in the same order.
+    let columns: Range<Int>
     /// The batch size the columns are recorded for, 0 when they are not recorded.
     let columnCapacity: Int
     private let cursors: AlignedBuffer<Int>
@@ -39,10 +43,12 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     private let columnValues: AlignedBuffer<S>
     private let touchedRows: AlignedBuffer<UInt64>
 
-    /// A sweep for `inputs` rows of `width` padded columns and batches of up to
-    /// `capacity` examples, regrouping their inputs when `capacity` ≤ 64.
-    init(inputs: Int, width: Int, capacity: Int, kernels: KernelSet) {
+    /// A sweep for `inputs` rows of `width` padded columns (computing `columns`, multiples
+    /// of 8, all by default) and batches of up to `capacity` examples, regrouping their
+    /// inputs when `capacity` ≤ 64.
+    init(inputs: Int, width: Int, capacity: Int, kernels: KernelSet, columns: Range<Int>? = nil) {
         self.kernels = kernels
+        self.columns = columns ?? 0..<width
         self.inputs = inputs
         self.width = width
         columnCapacity = capacity <= Self.maximumColumnExamples ? capacity : 0
@@ -108,7 +114,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     private func start(_ batch: UnsafePointer<Int>, _ m: Int, _ z: UnsafeMutablePointer<S>, _ rows: PackedDataSet.Rows<S>) {
         for e in 0..<m {
             cursors.pointer[e] = rows.rowStarts[batch[e]]
-            (z + e * width).initialize(repeating: 0, count: width)
+            (z + e * width + columns.lowerBound).initialize(repeating: 0, count: columns.count)
         }
     }
 
@@ -121,7 +127,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         let blockEnd = min(inputs, (block + 1) * Self.blockRows) - 1
         var arguments = bpl_multiply_args(
             weights: weights, row_starts: rows.rowStarts, indices: rows.indices, codes: rows.codes, table: rows.table,
-            batch: batch, m: m, z: zs, width: width, cursors: cursors.pointer, column_examples: columnExamples.pointer,
+            batch: batch, m: m, z: zs, width: width, column_begin: columns.lowerBound, column_end: columns.upperBound, cursors: cursors.pointer, column_examples: columnExamples.pointer,
             column_values: columnValues.pointer, column_capacity: columnCapacity, record: recordsColumns(m) ? 1 : 0)
         let touched = bpl_multiply(kernels.table, S.single, &arguments, blockEnd)
         if recordsColumns(m) { touchedRows.pointer[block] |= touched }
@@ -138,6 +144,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         touchedRows.pointer[block] = 0
         var arguments = bpl_update_args(
             target: u.target, delta: u.delta, decay: Double(u.decay), step: Double(u.step), width: width,
+            column_begin: columns.lowerBound, column_end: columns.upperBound,
             column_examples: columnExamples.pointer, column_values: columnValues.pointer, column_capacity: columnCapacity)
         bpl_update(kernels.table, S.single, &arguments, block, rows)
     }

@@ -29,6 +29,7 @@ typedef struct {
     long m;                           ///< examples in the batch
     void *z;                          ///< real: z(e) rows of `width`, summed into
     long width;                       ///< padded row width, a multiple of 8
+    long column_begin, column_end;    ///< the columns computed here (multiples of 8; one thread's share)
     long *cursors;                    ///< per example, its next non-zero input
     uint64_t *column_examples;        ///< per input k, bit e set when xₖ(e) ≠ 0 (when recording)
     void *column_values;              ///< real: xₖ(e) at k·column_capacity + e (when recording)
@@ -42,6 +43,7 @@ typedef struct {
     const void *delta;                ///< real: Δ² rows of `width`
     double decay, step;               ///< w → decay·w − step·∇w (values of the real type)
     long width;
+    long column_begin, column_end;    ///< the columns updated here (multiples of 8)
     uint64_t *column_examples;
     const void *column_values;        ///< real
     long column_capacity;
@@ -89,5 +91,14 @@ static inline void bpl_update(const bpl_kernels *k, int single, const bpl_update
 static inline void bpl_sigmoid_bias(const bpl_kernels *k, int single, void *z, const void *b, long width, long n) {
     k->sigmoid_bias[single != 0](z, b, width, n);
 }
+
+/// A reusable barrier for `parties` threads (the training threads of one epoch).
+typedef struct bpl_barrier bpl_barrier;
+/// A barrier for `parties` threads, or NULL when out of memory.
+bpl_barrier *bpl_barrier_create(long parties);
+void bpl_barrier_destroy(bpl_barrier *barrier);
+/// Returns when all `parties` threads have called it (for this round); everything a thread
+/// wrote before its call is visible to every thread after theirs.
+void bpl_barrier_wait(bpl_barrier *barrier);
 
 #endif
