@@ -61,7 +61,7 @@ let libraries: [Target] = [
     ),
 
     /// The MNIST experiments: training runs with checkpoints, evaluation, baselines, pictures.
-    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering"]),
+    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "Datasets"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
@@ -86,7 +86,7 @@ let tools: [(product: String, target: Target)] = [
     ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Rendering"])),
     ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Rendering"])),
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
-    ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering"])),
+    ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering", "MNISTLab"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
     ("lessons", tool("LessonsTool", ["Lessons", "Rendering"])),
 ]
