@@ -88,6 +88,10 @@ struct Bench: ParsableCommand {
                 fastSeconds = baseline
                 table.append(row(sizes, precision == .double ? "fast" : "fast Float", fast, baseline))
             }
+            if sizes == [784, 30, 10], fastPrecisions.contains(.double) {
+                // Dense input (about half the pixels non-zero, like Fashion-MNIST): see `denseInput`.
+                table.append(row(sizes, "fast dense", try timing.fast(epochs: epochsFast, dense: true), fastSeconds ?? .nan))
+            }
             let baseline = fastSeconds ?? .nan
             if epochsTextbook > 0 {
                 table.append(row(sizes, "textbook", try timing.textbook(epochs: epochsTextbook), baseline))
@@ -102,6 +106,7 @@ struct Bench: ParsableCommand {
         }
         print(table.render())
         print("s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time (all threads);")
+        print("fast dense: the same images with a faint background on the middle rows' zero pixels (about half the pixels non-zero, like Fashion-MNIST).")
         print("× fast compares s / epoch with the first fast row of the network. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision).")
         if fullEpochs > 0 {
             print()
