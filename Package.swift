@@ -69,14 +69,13 @@ let libraries: [Target] = [
     .target(name: "PerceptronCircuits", dependencies: ["BackpropEngine", "Rendering", "Pictures", "Localization"]),
 
     /// The fast engine: matrix-form mini-batch backprop over padded SIMD buffers,
-    /// proven equal to BackpropEngine by FastEngineTests. Tuned for the building CPU in release.
+    /// proven equal to BackpropEngine by FastEngineTests. Its hot loops are CKernels'.
     /// `__builtin_prefetch` for the fast engine (a header-only shim: Swift has no prefetch).
     .systemLibrary(name: "CPrefetch"),
-    .target(
-        name: "FastEngine",
-        dependencies: ["BackpropEngine", "CPrefetch"],
-        swiftSettings: [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
-    ),
+    /// The fast engine's hot loops in C, for AVX2 + FMA and for baseline x86-64, picked
+    /// at run time (no build flags: the instruction sets are function attributes).
+    .target(name: "CKernels"),
+    .target(name: "FastEngine", dependencies: ["BackpropEngine", "CPrefetch", "CKernels"]),
 
     /// MNIST: the IDX reader, the book's split, where the data lives.
     .target(name: "Datasets", dependencies: ["BackpropEngine", "Zlib", "Files"]),
@@ -87,7 +86,7 @@ let libraries: [Target] = [
     ),
 
     /// The MNIST experiments: training runs with checkpoints, evaluation, baselines, pictures.
-    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "Pictures", "Files", "JSONOutput", "Localization"]),
+    .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Datasets", "Rendering", "Pictures", "Files", "JSONOutput", "Localization"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
@@ -114,7 +113,7 @@ let tools: [(product: String, target: Target)] = [
     ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Pictures"])),
     ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Pictures"])),
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
-    ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering"])),
+    ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering", "MNISTLab"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
     ("lessons", tool("lessons", ["Course", "Rendering"])),
 ]

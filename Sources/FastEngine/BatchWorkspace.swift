@@ -1,4 +1,5 @@
 import BackpropEngine
+import CKernels
 
 /// The matrices of one mini-batch pass — the chapter 2 exercise, "fully matrix-based
 /// backpropagation over a mini-batch" — allocated once and reused for every batch.
@@ -26,19 +27,32 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     /// (wˡ)ᵀδˡ is then a combination of its rows. Copied from the parameters per batch.
     private let weightRowOffsets: [Int]
     private let coefficientOffset: Int
-    /// The first layer's products and (for batches of up to 64) its update.
-    let sweep: FirstLayerSweep<S>
+    /// The first layer's products and (for batches of up to 64) its update: one sweep
+    /// per part of layer 2's neurons (columns), so that `parts` threads can share them.
+    let sweeps: [FirstLayerSweep<S>]
+    /// The sweep that decides how batches are handled (all sweeps agree).
+    var sweep: FirstLayerSweep<S> { sweeps[0] }
+    /// How many parts the first layer is split into (1 unless training on several threads).
+    var parts: Int { sweeps.count }
+    /// The compiled loops the products, σ and updates run on.
+    let kernels: KernelSet
     /// Scratch for the first layer's ∇w of larger batches: their sparse inputs regrouped
     /// by input neuron k (compressed columns), so that each touched row of wᵀ is updated once.
     private let sparse: SparseColumns<S>
 
     /// A workspace for up to `capacity` examples with at most `nonZeros` non-zero inputs
-    /// among them.
-    init(layout: FastLayout, capacity: Int, nonZeros: Int) {
+    /// among them, its first layer split into `parts` runs of whole 8-column chunks (at
+    /// most one part per chunk).
+    init(layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet, parts: Int = 1) {
+        self.kernels = kernels
         self.layout = layout
         self.capacity = max(capacity, 1)
-        sweep = FirstLayerSweep(inputs: layout.sizes[0], width: layout.widths[0], capacity: self.capacity)
-        sparse = SparseColumns(inputs: layout.sizes[0], capacity: sweep.recordsColumns(self.capacity) ? 0 : nonZeros)
+        let width = layout.widths[0], chunks = width / 8, parts = max(1, min(parts, chunks))
+        sweeps = (0..<parts).map { part in
+            FirstLayerSweep(inputs: layout.sizes[0], width: width, capacity: max(capacity, 1), kernels: kernels,
+                            columns: 8 * (part * chunks / parts) ..< 8 * ((part + 1) * chunks / parts))
+        }
+        sparse = SparseColumns(inputs: layout.sizes[0], capacity: sweeps[0].recordsColumns(self.capacity) ? 0 : nonZeros)
         var offset = 0
         var activationOffsets: [Int] = [], deltaOffsets: [Int] = [], weightRowOffsets: [Int] = [0]
         for width in layout.widths {
@@ -70,22 +84,43 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     /// layer's sweep, after the `pending` update of the previous batch (see `descend`).
     func forward(parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int,
                  after pending: FirstLayerSweep<S>.Update? = nil, upcoming: UnsafePointer<Int>? = nil, upcomingCount: Int = 0) {
+        for part in 0..<parts {
+            forwardFirstLayer(part: part, parameters: p, data: data, batch: batch, m: m, after: pending,
+                              upcoming: upcoming, upcomingCount: upcomingCount)
+        }
+        forwardUpperLayers(parameters: p, m: m)
+    }
+
+    /// Part `part` of the first layer's feedforward — its columns of Z² and A² = σ(Z²) —
+    /// after its columns of the `pending` update. Parts touch disjoint numbers, so they
+    /// may run on different threads at once.
+    func forwardFirstLayer(part: Int, parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>,
+                           m: Int, after pending: FirstLayerSweep<S>.Update?, upcoming: UnsafePointer<Int>?, upcomingCount: Int) {
+        let sweep = sweeps[part], columns = sweep.columns
         sweep.sweep(update: pending, products: .init(weights: p + layout.weightOffsets[0], data: data, batch: batch, m: m,
                                                      z: activation(0), upcoming: upcoming, upcomingCount: upcomingCount))
-        for i in 0..<layout.layerCount {
+        let width = layout.widths[0], n = min(max(layout.sizes[1] - columns.lowerBound, 0), columns.count)
+        let b = p + layout.biasOffsets[0] + columns.lowerBound
+        for e in 0..<m {
+            // σ(z + b), the textbook's σ bit for bit (for Float: of the Float sum, in
+            // Double, rounded); the padding stays 0.
+            bpl_sigmoid_bias(kernels.table, S.single, activation(0) + e * width + columns.lowerBound, b, columns.count, n)
+        }
+    }
+
+    /// The feedforward of layers 3 to L, after the first layer's.
+    func forwardUpperLayers(parameters p: UnsafePointer<S>, m: Int) {
+        for i in 1..<max(layout.layerCount, 1) {
             let width = layout.widths[i], n = layout.sizes[i + 1]
             let wT = p + layout.weightOffsets[i], b = p + layout.biasOffsets[i]
             for e in 0..<m {
                 let z = activation(i) + e * width
-                if i > 0 {
-                    Kernels.combineRows(into: z, width: width, output: .set, rows: wT, rowStride: width,
-                                        indices: nil, coefficients: activation(i - 1) + e * layout.widths[i - 1],
-                                        count: layout.sizes[i])
-                }
-                // σ(z + b), eight at a time; the padding gets σ of a harmless 1, then 0 again.
-                for j in n..<width { z[j] = 1 }
-                for j in stride(from: 0, to: width, by: 8) { Kernels.store(S.sigmoid(Kernels.load(z + j) + Kernels.load(b + j)), z + j) }
-                for j in n..<width { z[j] = 0 }
+                Kernels.combineRows(kernels, into: z, width: width, output: .set, rows: wT, rowStride: width,
+                                    indices: nil, coefficients: activation(i - 1) + e * layout.widths[i - 1],
+                                    count: layout.sizes[i])
+                // σ(z + b), the textbook's σ bit for bit (for Float: of the Float sum, in
+                // Double, rounded); the padding stays 0.
+                bpl_sigmoid_bias(kernels.table, S.single, z, b, width, n)
             }
         }
     }
@@ -113,7 +148,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             for e in 0..<m {
                 let a = activation(i) + e * width, d = delta(i) + e * width, dUp = delta(i + 1) + e * upper
                 // (wˡ⁺¹)ᵀ δˡ⁺¹ = Σⱼ δⱼ (row j of wˡ⁺¹): each entry summed over j ascending.
-                Kernels.combineRows(into: d, width: width, output: .set, rows: w, rowStride: width,
+                Kernels.combineRows(kernels, into: d, width: width, output: .set, rows: w, rowStride: width,
                                     indices: nil, coefficients: dUp, count: upperCount)
                 // ⊙ σ′(zˡ) = aˡ(1 − aˡ), eight at a time; in the padding a = 0 and the sum is 0, so d stays 0.
                 for k in stride(from: 0, to: width, by: 8) {
@@ -143,7 +178,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], inputs = layout.sizes[i]
             let wT = target + layout.weightOffsets[i], b = target + layout.biasOffsets[i], d = delta(i)
-            Kernels.combineRows(into: b, width: width, output: .descend(decay: 1, step: step), rows: d,
+            Kernels.combineRows(kernels, into: b, width: width, output: .descend(decay: 1, step: step), rows: d,
                                 rowStride: width, indices: nil, coefficients: coefficients, count: m)
             if i == 0 {
                 if sweep.recordsColumns(m) { continue }
@@ -152,7 +187,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
                 let a = activation(i - 1), aWidth = layout.widths[i - 1]
                 for k in 0..<inputs {
                     for e in 0..<m { coefficients[m + e] = a[e * aWidth + k] }
-                    Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
+                    Kernels.combineRows(kernels, into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
                                         rows: d, rowStride: width, indices: nil, coefficients: coefficients + m, count: m)
                 }
             }
@@ -163,7 +198,12 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
 
     /// Applies an update `descend` left pending, when no batch follows it.
     func finish(_ pending: FirstLayerSweep<S>.Update?) {
-        if let pending { sweep.sweep(update: pending, products: nil) }
+        for part in 0..<parts { finish(part: part, pending) }
+    }
+
+    /// Part `part` of `finish`.
+    func finish(part: Int, _ pending: FirstLayerSweep<S>.Update?) {
+        if let pending { sweeps[part].sweep(update: pending, products: nil) }
     }
 
     /// The first layer's step for a batch the sweep did not regroup: sparse A¹, so only
@@ -178,7 +218,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             }
         }
         sparse.forEachColumn { k, examples, values, count in
-            Kernels.combineRows(into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
+            Kernels.combineRows(kernels, into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
                                 rows: delta(0), rowStride: width, indices: examples, coefficients: values, count: count)
         }
     }

@@ -26,18 +26,19 @@ extension FastNetwork {
 
     func evaluate(packed test: PackedDataSet) -> Int {
         switch storage {
-        case .double(let p): Self.evaluate(packed: test, layout: layout, parameters: p)
-        case .float(let p): Self.evaluate(packed: test, layout: layout, parameters: p)
+        case .double(let p): Self.evaluate(packed: test, layout: layout, parameters: p, kernels: kernels)
+        case .float(let p): Self.evaluate(packed: test, layout: layout, parameters: p, kernels: kernels)
         }
     }
 
-    private static func evaluate<S: FastScalar>(packed test: PackedDataSet, layout: FastLayout, parameters: AlignedBuffer<S>) -> Int {
+    private static func evaluate<S: FastScalar>(packed test: PackedDataSet, layout: FastLayout, parameters: AlignedBuffer<S>,
+                                                    kernels: KernelSet) -> Int {
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, test.count))
         let correct = AlignedBuffer<Int>(count: chunks, repeating: 0)
         let chunkSize = (test.count + chunks - 1) / chunks
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let block = Self.evaluationBlock
-            let workspace = BatchWorkspace<S>(layout: layout, capacity: block, nonZeros: 0)
+            let workspace = BatchWorkspace<S>(layout: layout, capacity: block, nonZeros: 0, kernels: kernels)
             let ids = AlignedBuffer<Int>(count: block, repeating: 0)
             let last = layout.layerCount - 1, width = layout.widths[last], outputs = layout.sizes[last + 1]
             var count = 0

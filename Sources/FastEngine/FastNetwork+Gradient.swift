@@ -19,7 +19,7 @@ extension FastNetwork {
     private func gradient<S: FastScalar>(parameters: AlignedBuffer<S>, miniBatch: [Example], lambda: Double, n: Int) -> Gradient {
         let m = miniBatch.count
         let data = PackedDataSet(miniBatch, sizes: sizes)
-        let workspace = BatchWorkspace<S>(layout: layout, capacity: m, nonZeros: data.nonZeros(inBatchesOf: m))
+        let workspace = BatchWorkspace<S>(layout: layout, capacity: m, nonZeros: data.nonZeros(inBatchesOf: m), kernels: kernels)
         let batch = AlignedBuffer<Int>(count: m, repeating: 0)
         for e in 0..<m { batch.pointer[e] = e }
         let sum = AlignedBuffer<S>(count: layout.parameterLength, repeating: 0)

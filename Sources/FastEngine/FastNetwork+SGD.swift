@@ -59,8 +59,12 @@ extension FastNetwork {
         }
         let n = data.count
         let capacity = min(miniBatchSize, n), nonZeros = data.nonZeros(inBatchesOf: miniBatchSize)
-        let doubleWorkspace = precision == .double ? BatchWorkspace<Double>(layout: layout, capacity: capacity, nonZeros: nonZeros) : nil
-        let floatWorkspace = precision == .float ? BatchWorkspace<Float>(layout: layout, capacity: capacity, nonZeros: nonZeros) : nil
+        // Threads share the first layer's sweep, which handles batches of up to 64 (`FirstLayerSweep`).
+        let parts = miniBatchSize <= FirstLayerSweep<Double>.maximumColumnExamples ? max(threads, 1) : 1
+        let doubleWorkspace = precision == .double
+            ? BatchWorkspace<Double>(layout: layout, capacity: capacity, nonZeros: nonZeros, kernels: kernels, parts: parts) : nil
+        let floatWorkspace = precision == .float
+            ? BatchWorkspace<Float>(layout: layout, capacity: capacity, nonZeros: nonZeros, kernels: kernels, parts: parts) : nil
         let order = AlignedBuffer<Int>(count: n, repeating: 0)
         let decay = 1 - eta * lambda / Double(max(n, 1))
         var reports: [EpochReport] = []
@@ -104,10 +108,14 @@ extension FastNetwork {
     /// One epoch of mini-batch steps on the parameters at `p`. The first layer's update
     /// of each batch is left pending until the next batch's feedforward (see
     /// `FirstLayerSweep`), and applied at the end.
-    private static func epoch<S: FastScalar>(
+    static func epoch<S: FastScalar>(
         _ p: UnsafeMutablePointer<S>, _ workspace: BatchWorkspace<S>, cost: Cost, data: PackedDataSet,
         batches: Batches, eta: Double, decay: Double, onMiniBatch: ((Int, Int) -> Void)?
     ) {
+        if workspace.parts > 1, batches.count > 0,
+           ParallelEpoch(workspace).run(p, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch) {
+            return
+        }
         let n = batches.count, size = batches.size
         let batchCount = (n + size - 1) / size
         var pending: FirstLayerSweep<S>.Update?

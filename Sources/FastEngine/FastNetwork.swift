@@ -1,4 +1,5 @@
 import BackpropEngine
+import Foundation
 
 /// The fast engine: the same network as `Network`, trained with the same mathematics
 /// (and the same shuffles for the same seed), but over whole mini-batches as matrices,
@@ -19,6 +20,14 @@ public struct FastNetwork: Sendable {
     public var cost: Cost
     /// The number type the parameters are held and computed in.
     public var precision: Precision { storage.precision }
+    /// The compiled loops training and evaluation run on: by default the fastest this CPU
+    /// allows; `.baseline` gives the same bits more slowly (see `KernelSet`).
+    public var kernels: KernelSet = .automatic
+    /// How many threads `sgd` trains on (default: every core). The result does not depend
+    /// on it: the threads split layer 2's neurons, so each weight and each z²ⱼ is computed
+    /// by one thread in the textbook's order (see `ParallelEpoch`). Evaluation always uses
+    /// every core.
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     let layout: FastLayout
     /// (wˡ)ᵀ and bˡ for every layer, padded, at `layout`'s offsets.
@@ -28,8 +37,9 @@ public struct FastNetwork: Sendable {
 
     /// The fast form of `network`, with exactly its weights, biases and cost (rounded to
     /// the nearest Float for `precision: .float`).
-    public init(_ network: Network, precision: Precision = .double) {
+    public init(_ network: Network, precision: Precision = .double, kernels: KernelSet = .automatic) {
         template = network
+        self.kernels = kernels
         cost = network.cost
         layout = FastLayout(sizes: network.sizes)
         storage = Parameters(precision, count: layout.parameterLength)

@@ -12,28 +12,16 @@ public enum Precision: String, Sendable, CaseIterable, Codable {
     case float
 }
 
-/// A scalar the fast engine's kernels run on: `Double` or `Float`, eight to a `SIMD8`.
+/// A scalar the fast engine's kernels run on: `Double` or `Float`.
 protocol FastScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable, BitwiseCopyable {
-    /// σ of eight numbers: the textbook's `sigmoid` lane by lane (for Float: computed in
-    /// Double, then rounded).
-    static func sigmoid(_ z: SIMD8<Self>) -> SIMD8<Self>
+    /// The C kernels' `single` argument: 1 for Float, 0 for Double (see `CKernels.h`).
+    static var single: Int32 { get }
 }
 
 extension Double: FastScalar {
-    /// `VectorExp.sigmoid` — bit for bit the textbook's σ — when the platform's `exp` is
-    /// the one it replicates, else the textbook's scalar σ lane by lane.
-    @inline(__always)
-    static func sigmoid(_ z: SIMD8<Double>) -> SIMD8<Double> {
-        if VectorExp.matchesPlatform { return VectorExp.sigmoid(z) }
-        var s = z
-        for lane in 0..<8 { s[lane] = BackpropEngine.sigmoid(z[lane]) }
-        return s
-    }
+    static var single: Int32 { 0 }
 }
 
 extension Float: FastScalar {
-    @inline(__always)
-    static func sigmoid(_ z: SIMD8<Float>) -> SIMD8<Float> {
-        SIMD8<Float>(Double.sigmoid(SIMD8<Double>(z)))
-    }
+    static var single: Int32 { 1 }
 }

@@ -1,6 +1,8 @@
-/// The two loops everything in the fast engine reduces to, written over raw pointers
-/// with `SIMD8<S>`: for Double one AVX-512 register (two AVX2 registers elsewhere), for
-/// Float one AVX2 register.
+import CKernels
+
+/// The loop everything in the fast engine reduces to besides the first layer's sweep,
+/// run by the C kernels of the chosen `KernelSet` (AVX2 or baseline), and `SIMD8<S>`
+/// loads and stores for the small element-wise loops left in Swift.
 ///
 /// Rows are `width` numbers long, `width` a multiple of 8. Every sum runs in the same
 /// order as the textbook engine's loop, so the results are the textbook's, bit for bit.
@@ -37,60 +39,19 @@ enum Kernels {
     ///
     /// The sum for each entry runs over t in order, exactly as the textbook's loops run,
     /// so each entry is the textbook's number bit for bit (no fused multiply-add).
-    /// `acc` is held in registers 32 columns (4 × SIMD8) at a time while the rows stream
-    /// past, so `out` is read and written once.
+    /// `acc` is held in registers 32 columns at a time while the rows stream past, so
+    /// `out` is read and written once (`combine` in `Sources/CKernels/kernels_body.h`).
     @inline(__always)
     static func combineRows<S: FastScalar>(
-        into out: UnsafeMutablePointer<S>, width: Int, output: Output<S>,
+        _ kernels: KernelSet, into out: UnsafeMutablePointer<S>, width: Int, output: Output<S>,
         rows: UnsafePointer<S>, rowStride: Int,
         indices: UnsafePointer<Int32>?, coefficients: UnsafePointer<S>, count: Int
     ) {
-        var c = 0
-        while c + 32 <= width {
-            var a0 = SIMD8<S>(), a1 = SIMD8<S>(), a2 = SIMD8<S>(), a3 = SIMD8<S>()
-            if let indices {
-                for t in 0..<count {
-                    let r = rows + Int(indices[t]) * rowStride + c
-                    let v = SIMD8<S>(repeating: coefficients[t])
-                    a0 += v * load(r); a1 += v * load(r + 8); a2 += v * load(r + 16); a3 += v * load(r + 24)
-                }
-            } else {
-                for t in 0..<count {
-                    let r = rows + t * rowStride + c
-                    let v = SIMD8<S>(repeating: coefficients[t])
-                    a0 += v * load(r); a1 += v * load(r + 8); a2 += v * load(r + 16); a3 += v * load(r + 24)
-                }
-            }
-            write(a0, out + c, output); write(a1, out + c + 8, output)
-            write(a2, out + c + 16, output); write(a3, out + c + 24, output)
-            c += 32
+        let (descend, decay, step): (Int32, S, S) = switch output {
+        case .set: (0, 0, 0)
+        case let .descend(decay, step): (1, decay, step)
         }
-        // The rest, 16 then 8 columns at a time: two independent sums hide the adds' latency.
-        while c + 16 <= width {
-            var a0 = SIMD8<S>(), a1 = SIMD8<S>()
-            for t in 0..<count {
-                let r = rows + (indices.map { Int($0[t]) } ?? t) * rowStride + c
-                let v = SIMD8<S>(repeating: coefficients[t])
-                a0 += v * load(r); a1 += v * load(r + 8)
-            }
-            write(a0, out + c, output); write(a1, out + c + 8, output)
-            c += 16
-        }
-        if c < width {
-            var a0 = SIMD8<S>()
-            for t in 0..<count {
-                let k = indices.map { Int($0[t]) } ?? t
-                a0 += SIMD8<S>(repeating: coefficients[t]) * load(rows + k * rowStride + c)
-            }
-            write(a0, out + c, output)
-        }
-    }
-
-    @inline(__always)
-    private static func write<S: FastScalar>(_ acc: SIMD8<S>, _ p: UnsafeMutablePointer<S>, _ output: Output<S>) {
-        switch output {
-        case .set: store(acc, p)
-        case let .descend(decay, step): store(SIMD8(repeating: decay) * load(p) - SIMD8(repeating: step) * acc, p)
-        }
+        bpl_combine(kernels.table, S.single, out, width, descend, Double(decay), Double(step), rows, rowStride,
+                    indices, coefficients, count)
     }
 }

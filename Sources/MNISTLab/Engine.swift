@@ -1,5 +1,6 @@
 import BackpropEngine
 import FastEngine
+import Foundation
 
 /// Which implementation trains and scores the network. Every engine trains the same
 /// `Network` with the same shuffles, so a run's settings, not its engine, decide what
@@ -22,7 +23,13 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Runs one epoch of mini-batch SGD on `network`, shuffling with `generator`.
+    /// How many threads the fast engines train on within the scope of
+    /// `Engine.$threads.withValue(n) { … }` (`mnist train --threads`); every core
+    /// otherwise. The weights do not depend on it (see `FastNetwork.threads`).
+    @TaskLocal public static var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Runs one epoch of mini-batch SGD on `network`, shuffling with `generator`, the fast
+    /// engines on `Engine.threads` threads.
     ///
     /// - Throws: `TrainingError.nonFinite` (numbered epoch 0 — the caller renumbers) if a
     ///   weight became NaN or infinite.
@@ -43,6 +50,7 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
             )
         case (let precision?, _):
             var fast = FastNetwork(network, precision: precision)
+            fast.threads = Engine.threads
             try fast.sgd(
                 trainingSet: data.packedTraining(sizes: network.sizes), epochs: 1, miniBatchSize: batch, eta: eta,
                 lambda: lambda, generator: &generator, onMiniBatch: onMiniBatch

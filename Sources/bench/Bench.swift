@@ -49,11 +49,15 @@ struct Bench: ParsableCommand {
     @Option(help: "Precision of the full run with --full-run: double or float (the parent runs each --fast-precision).")
     var precision: Precision = .double
 
+    @Option(help: "Threads the fast engine trains on (default: every core); the weights do not depend on it.")
+    var threads: Int?
+
     func validate() throws {
         try requireAtLeast(epochsFast, 1, "--epochs-fast")
         try requireAtLeast(epochsTextbook, 0, "--epochs-textbook")
         try requireAtLeast(epochsNumpy, 0, "--epochs-numpy")
         try requireAtLeast(fullEpochs, 0, "--full-epochs")
+        if let threads { try requireAtLeast(threads, 1, "--threads") }
         for sizes in networks where sizes.values.first != 784 || sizes.values.last != 10 {
             throw ValidationError("--sizes \(sizes): MNIST networks have 784 inputs and 10 outputs")
         }
@@ -61,25 +65,32 @@ struct Bench: ParsableCommand {
     }
 
     mutating func run() throws {
+        let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
         if fullRun {
-            try FullRun(dataFlag: data, epochs: fullEpochs, seed: seedOption.seed, precision: precision).runAndReport()
+            try FullRun(dataFlag: data, epochs: fullEpochs, seed: seedOption.seed, precision: precision, threads: threads).runAndReport()
             return
         }
         _ = seedOption.makeGenerator()
         let (mnist, location) = try MNIST.load(dataFlag: data)
-        print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch 10, η = 3.0, one thread")
+        print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch 10, η = 3.0")
+        let kernels = KernelSet.automatic
+        print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(threads) thread\(threads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let training = mnist.training
         let test = mnist.test
         var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "CPU s / epoch", "× fast", "correct after epoch 1"])
         for sizes in networks.map(\.values) {
             let network = try Network(sizes: sizes, seed: seedOption.seed)
-            let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed)
+            let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed, threads: threads)
             var fastSeconds: Double?
             for precision in fastPrecisions {
                 let fast = try timing.fast(epochs: epochsFast, precision: precision)
                 let baseline = fastSeconds ?? fast.seconds
                 fastSeconds = baseline
                 table.append(row(sizes, precision == .double ? "fast" : "fast Float", fast, baseline))
+            }
+            if sizes == [784, 30, 10], fastPrecisions.contains(.double) {
+                // Dense input (about half the pixels non-zero, like Fashion-MNIST): see `denseInput`.
+                table.append(row(sizes, "fast dense", try timing.fast(epochs: epochsFast, dense: true), fastSeconds ?? .nan))
             }
             let baseline = fastSeconds ?? .nan
             if epochsTextbook > 0 {
@@ -94,13 +105,14 @@ struct Bench: ParsableCommand {
             }
         }
         print(table.render())
-        print("s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time;")
+        print("s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time (all threads);")
+        print("fast dense: the same images with a faint background on the middle rows' zero pixels (about half the pixels non-zero, like Fashion-MNIST).")
         print("× fast compares s / epoch with the first fast row of the network. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision).")
         if fullEpochs > 0 {
             print()
             for precision in fastPrecisions {
                 try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, seed: seedOption.seed,
-                                           precision: precision)
+                                           precision: precision, threads: threads)
             }
         }
     }

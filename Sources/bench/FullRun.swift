@@ -2,6 +2,7 @@ import BackpropEngine
 import Datasets
 import FastEngine
 import Foundation
+import MNISTLab
 
 /// The full chapter 1 run — [784, 30, 10], 30 epochs, batch 10, η = 3.0, the 10,000 test
 /// images evaluated after every epoch — on the fast engine, with its time and the
@@ -12,6 +13,8 @@ struct FullRun {
     let epochs: Int
     let seed: UInt64
     let precision: Precision
+    /// Threads the fast engine trains on.
+    let threads: Int
 
     /// Loads and packs the data, trains, and prints `key value` lines for the parent.
     func runAndReport() throws {
@@ -20,6 +23,7 @@ struct FullRun {
         let loadSeconds = seconds(since: loadStart)
         var generator = SeededGenerator(seed: seed)
         var network = FastNetwork(try Network(sizes: [784, 30, 10], generator: &generator), precision: precision)
+        network.threads = threads
         let start = ContinuousClock.now
         let reports = try network.sgd(trainingSet: training, epochs: epochs, miniBatchSize: 10, eta: 3.0,
                                       testSet: test, generator: &generator)
@@ -37,13 +41,8 @@ struct FullRun {
     /// bytes, never holding them as `[Example]` (320 MB of `Double`s).
     static func packedMNIST(dataFlag: String?, sizes: [Int]) throws(DatasetError) -> (PackedDataSet, PackedDataSet) {
         let (mnist, _) = try MNIST.load(dataFlag: dataFlag)
-        let range = mnist.trainingRange
-        let training = PackedDataSet(count: range.count, sizes: sizes,
-                                     input: { mnist.trainingSet.input(range.lowerBound + $0) },
-                                     target: { Vector.oneHot(mnist.trainingSet.label(range.lowerBound + $0), count: 10) })
-        let test = PackedDataSet(count: mnist.testSet.count, sizes: sizes,
-                                 input: { mnist.testSet.input($0) }, label: { mnist.testSet.label($0) })
-        return (training, test)
+        return (mnist.trainingSet.packedTraining(mnist.trainingRange, sizes: sizes),
+                mnist.testSet.packedLabeled(0..<mnist.testSet.count, sizes: sizes))
     }
 
     /// VmHWM from /proc/self/status: the most resident memory this process has had.
@@ -54,16 +53,17 @@ struct FullRun {
     }
 
     /// Runs `bench --full-run` as a child process and prints its figures.
-    static func inChildProcess(dataDirectory: String, epochs: Int, seed: UInt64, precision: Precision) throws {
+    static func inChildProcess(dataDirectory: String, epochs: Int, seed: UInt64, precision: Precision, threads: Int) throws {
         let output = try runProcess("/proc/self/exe", ["--full-run", "--data", dataDirectory, "--full-epochs", String(epochs),
-                                                       "--seed", String(seed), "--precision", precision.rawValue])
+                                                       "--seed", String(seed), "--precision", precision.rawValue,
+                                                       "--threads", String(threads)])
         var figures: [String: Double] = [:]
         for line in output.split(separator: "\n") {
             let words = line.split(separator: " ")
             if words.count == 2, let value = Double(words[1]) { figures[String(words[0])] = value }
         }
         func figure(_ key: String) -> Double { figures[key] ?? .nan }
-        print("full run (child process): 784,30,10 in \(precision.rawValue), \(epochs) epochs, batch 10, η = 3.0, 10,000 test images evaluated after every epoch")
+        print("full run (child process): 784,30,10 in \(precision.rawValue) on \(threads) thread\(threads == 1 ? "" : "s"), \(epochs) epochs, batch 10, η = 3.0, 10,000 test images evaluated after every epoch")
         print(String(format: "  data loaded and packed in %.2f s (%.1f%% of input pixels non-zero)",
                      figure("load-seconds"), 100 * figure("density")))
         print(String(format: "  training + evaluation: %.2f s (training alone %.2f s); accuracy after the last epoch %d / 10000, best %d",

@@ -46,14 +46,8 @@ extension DataOptions {
             guard engine.precision != nil else {
                 return .examples(training: mnist.trainingSet.examples(training), heldOut: heldOutImages.labeledExamples(heldOut))
             }
-            let set = mnist.trainingSet
-            return .packed(
-                training: PackedDataSet(count: training.count, sizes: settings.sizes,
-                                        input: { set.input(training.lowerBound + $0) },
-                                        target: { Vector.oneHot(set.label(training.lowerBound + $0), count: 10) }),
-                heldOut: PackedDataSet(count: heldOut.count, sizes: settings.sizes,
-                                       input: { heldOutImages.input(heldOut.lowerBound + $0) },
-                                       label: { heldOutImages.label(heldOut.lowerBound + $0) }))
+            return .packed(training: mnist.trainingSet.packedTraining(training, sizes: settings.sizes),
+                           heldOut: heldOutImages.packedLabeled(heldOut, sizes: settings.sizes))
         } catch {
             Terminal.printError("mnist: \(error)")
             throw ExitStatus.badInput

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackpropEngine
 import CommandLineSupport
+import Foundation
 import MNISTLab
 import Rendering
 
@@ -43,6 +44,9 @@ struct Train: ParsableCommand {
     @Option(help: "Output: text for people or json for scripts.")
     var format = OutputFormat.text
 
+    @Option(help: "Threads the fast engines train on (default: every core); the weights do not depend on it.")
+    var threads: Int?
+
     @OptionGroup var language: LanguageOption
 
     /// The settings these flags describe.
@@ -61,6 +65,7 @@ struct Train: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
+        if let threads { try requireAtLeast(threads, 1, "--threads") }
         if let plot, !plot.lowercased().hasSuffix(".svg") {
             throw ValidationError("--plot writes an SVG picture; give a file name ending in .svg, got \(plot)")
         }
@@ -78,8 +83,10 @@ struct Train: ParsableCommand {
         options.progress = Terminal.isStandardOutputATerminal
         options.language = language.language
         Interruption.install()
-        try reportingFailures {
-            try TrainingSession.run(options, data: epochData)
+        try Engine.$threads.withValue(threads ?? ProcessInfo.processInfo.activeProcessorCount) {
+            try reportingFailures {
+                try TrainingSession.run(options, data: epochData)
+            }
         }
     }
 }

@@ -25,9 +25,11 @@ struct BothEngines {
     var fastReports: [EpochReport]
 
     init(_ network: Network, _ data: [Example], generator: SeededGenerator, epochs: Int, miniBatchSize: Int,
-         eta: Double, lambda: Double = 0, testData: [LabeledExample]? = nil) throws {
+         eta: Double, lambda: Double = 0, testData: [LabeledExample]? = nil, kernels: KernelSet = .automatic,
+         threads: Int = 1) throws {
         textbook = network
-        fast = FastNetwork(network)
+        fast = FastNetwork(network, kernels: kernels)
+        fast.threads = threads
         var g1 = generator, g2 = generator
         textbookReports = try textbook.sgd(trainingData: data, epochs: epochs, miniBatchSize: miniBatchSize, eta: eta,
                                            lambda: lambda, testData: testData, generator: &g1)

@@ -1,0 +1,104 @@
+#ifndef BACKPROPLAB_CKERNELS_H
+#define BACKPROPLAB_CKERNELS_H
+
+/// The fast engine's hot loops in C, compiled twice on x86-64 — for AVX2 + FMA (with
+/// `__attribute__((target("avx2,fma")))`) and for baseline x86-64 (SSE2) — and picked once at
+/// run time by what the CPU reports, so that a default release build runs on any x86-64
+/// and still uses AVX2 where there is one. On other architectures there is one portable
+/// set. Every sum runs in the order of the Swift textbook engine and nothing is fused
+/// (`#pragma STDC FP_CONTRACT OFF`): the results are the textbook's bit for bit, whichever
+/// set runs. The only fused multiply-adds are in the AVX2 set's vector `exp`, exactly where
+/// glibc's `__exp_fma` has them (see `VectorExp.swift`).
+///
+/// Functions taking `single` run on `float` when it is non-zero, on `double` otherwise;
+/// the pointers marked "real" point at numbers of that type.
+
+#include <stdint.h>
+
+/// One set of kernels (see `bpl_kernels_avx2` and `bpl_kernels_baseline`).
+typedef struct bpl_kernels bpl_kernels;
+
+/// The first-layer products of one mini-batch, for `bpl_multiply` (see FirstLayerSweep.swift).
+typedef struct {
+    const void *weights;              ///< real: (w²)ᵀ, rows of `width`
+    const long *row_starts;           ///< the packed set's compressed rows
+    const uint16_t *indices;
+    const uint32_t *codes;
+    const void *table;                ///< real: input values by code
+    const long *batch;                ///< the batch's example numbers
+    long m;                           ///< examples in the batch
+    void *z;                          ///< real: z(e) rows of `width`, summed into
+    long width;                       ///< padded row width, a multiple of 8
+    long column_begin, column_end;    ///< the columns computed here (multiples of 8; one thread's share)
+    long *cursors;                    ///< per example, its next non-zero input
+    uint64_t *column_examples;        ///< per input k, bit e set when xₖ(e) ≠ 0 (when recording)
+    void *column_values;              ///< real: xₖ(e) at k·column_capacity + e (when recording)
+    long column_capacity;
+    int record;                       ///< whether to regroup the inputs by k
+} bpl_multiply_args;
+
+/// The first layer's pending update, for `bpl_update` (see FirstLayerSweep.swift).
+typedef struct {
+    void *target;                     ///< real: (w²)ᵀ
+    const void *delta;                ///< real: Δ² rows of `width`
+    double decay, step;               ///< w → decay·w − step·∇w (values of the real type)
+    long width;
+    long column_begin, column_end;    ///< the columns updated here (multiples of 8)
+    uint64_t *column_examples;
+    const void *column_values;        ///< real
+    long column_capacity;
+} bpl_update_args;
+
+struct bpl_kernels {
+    const char *name;
+    void (*combine[2])(void *out, long width, int descend, double decay, double step, const void *rows,
+                       long row_stride, const int32_t *indices, const void *coefficients, long count);
+    uint64_t (*multiply[2])(const bpl_multiply_args *args, long block_end);
+    void (*update[2])(const bpl_update_args *args, long block, uint64_t rows);
+    void (*sigmoid_bias[2])(void *z, const void *b, long width, long n);
+};
+
+/// The AVX2 + FMA set, or NULL when this CPU lacks AVX2 or FMA (or is not x86-64).
+const bpl_kernels *bpl_kernels_avx2(void);
+/// The baseline set: SSE2 on x86-64, the compiler's portable code elsewhere.
+const bpl_kernels *bpl_kernels_baseline(void);
+/// Whether the CPU reports AVX2 and FMA (0 on other architectures).
+int bpl_cpu_has_avx2_fma(void);
+/// eˣ for `n` numbers (n a multiple of 4) with the AVX2 set's vector exp; returns 0 and
+/// writes nothing when that set is not available.
+int bpl_vector_exp(const double *x, double *y, long n);
+
+/// acc = Σₜ coefficients[t]·rows[kₜ] (t ascending, kₜ = indices[t] or t when indices is
+/// NULL), then out = acc (descend = 0) or out = decay·out − step·acc (descend = 1).
+static inline void bpl_combine(const bpl_kernels *k, int single, void *out, long width, int descend, double decay,
+                               double step, const void *rows, long row_stride, const int32_t *indices,
+                               const void *coefficients, long count) {
+    k->combine[single != 0](out, width, descend, decay, step, rows, row_stride, indices, coefficients, count);
+}
+
+/// z(e) += Σ xₖ(e)·(w²)ᵀ[k] over the example's inputs k ≤ block_end; returns the mask of
+/// the block's rows touched (bit k mod 64) when recording.
+static inline uint64_t bpl_multiply(const bpl_kernels *k, int single, const bpl_multiply_args *args, long block_end) {
+    return k->multiply[single != 0](args, block_end);
+}
+
+/// Rows `block`·64 + (set bits of `rows`) of (w²)ᵀ: w → decay·w − step·Σₑ xₖ(e)δ(e).
+static inline void bpl_update(const bpl_kernels *k, int single, const bpl_update_args *args, long block, uint64_t rows) {
+    k->update[single != 0](args, block, rows);
+}
+
+/// z ← σ(z + b) for the first `n` of `width` numbers, 0 for the padding after them.
+static inline void bpl_sigmoid_bias(const bpl_kernels *k, int single, void *z, const void *b, long width, long n) {
+    k->sigmoid_bias[single != 0](z, b, width, n);
+}
+
+/// A reusable barrier for `parties` threads (the training threads of one epoch).
+typedef struct bpl_barrier bpl_barrier;
+/// A barrier for `parties` threads, or NULL when out of memory.
+bpl_barrier *bpl_barrier_create(long parties);
+void bpl_barrier_destroy(bpl_barrier *barrier);
+/// Returns when all `parties` threads have called it (for this round); everything a thread
+/// wrote before its call is visible to every thread after theirs.
+void bpl_barrier_wait(bpl_barrier *barrier);
+
+#endif
