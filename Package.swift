@@ -63,6 +63,11 @@ let libraries: [Target] = [
 
     /// The MNIST experiments: training runs with checkpoints, evaluation, baselines, pictures.
     .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Rendering"]),
+    /// LIBSVM, the library scikit-learn's `SVC` wraps (`libsvm-dev`); only `mnist` links it.
+    .systemLibrary(name: "CLibSVM", providers: [.apt(["libsvm-dev"])]),
+    /// `mnist baselines --svm`: the chapter's SVM baseline on LIBSVM (sparse MNIST, training,
+    /// prediction on every core, checked model files).
+    .target(name: "SVMBaseline", dependencies: ["CLibSVM", "Datasets", "MNISTLab", "Rendering"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
@@ -82,7 +87,7 @@ let tools: [(product: String, target: Target)] = [
     ("sigmoid-limit", tool("sigmoid-limit", ["Perceptrons", "BackpropEngine", "Rendering"])),
     ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering"])),
-    ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab"])),
+    ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab", "SVMBaseline"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
     ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Rendering"])),
     ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Rendering"])),
@@ -109,6 +114,8 @@ let tests: [Target] = [
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "BackpropEngine", "Zlib"]),
     .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib"]),
     .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets"]),
+    /// The SVM baseline on a few hundred real digits, its model files, and `mnist baselines --svm`.
+    .testTarget(name: "SVMBaselineTests", dependencies: ["SVMBaseline", "Datasets", "BackpropEngine", "mnist"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
