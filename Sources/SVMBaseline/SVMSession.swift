@@ -51,7 +51,8 @@ public enum SVMSession {
         public var accuracy: Double
         public var predictionSeconds: Double
         public var predictionThreads: Int
-        /// Peak resident memory of the process in MB (getrusage's ru_maxrss).
+        /// Peak resident memory of the process in MB (getrusage's ru_maxrss). JSON only: it
+        /// varies a little from run to run, and the text output is what lessons compare.
         public var peakMegabytes: Double
     }
 
@@ -129,7 +130,6 @@ public enum SVMSession {
             print("")
             print("SVM baseline on the \(report.testImages) test images")
             print(table.render())
-            print(String(format: "peak memory: %.0f MB", report.peakMegabytes))
         }
         return report
     }
