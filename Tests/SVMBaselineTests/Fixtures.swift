@@ -61,8 +61,8 @@ struct Child {
         let directory = try temporaryDirectory()
         stdoutFile = directory.appendingPathComponent("stdout")
         stderrFile = directory.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: mnistExecutable)
         process.arguments = arguments

@@ -16,7 +16,7 @@ import Testing
     /// Writes `text` to a fresh file and loads it.
     static func load(_ bytes: [UInt8]) throws -> Result<SVMModel, SVMModelFileError> {
         let path = try temporaryDirectory().appendingPathComponent("bad.model").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         return Result { () throws(SVMModelFileError) in try SVMModel.load(from: path) }
     }
 
