@@ -87,6 +87,11 @@ let libraries: [Target] = [
 
     /// The MNIST experiments: training runs with checkpoints, evaluation, baselines, pictures.
     .target(name: "MNISTLab", dependencies: ["BackpropEngine", "FastEngine", "Datasets", "Rendering", "Pictures", "Files", "JSONOutput", "Localization"]),
+    /// LIBSVM, the library scikit-learn's `SVC` wraps (`libsvm-dev`); only `mnist` links it.
+    .systemLibrary(name: "CLibSVM", providers: [.apt(["libsvm-dev"])]),
+    /// `mnist baselines --svm`: the chapter's SVM baseline on LIBSVM (sparse MNIST, training,
+    /// prediction on every core, checked model files).
+    .target(name: "SVMBaseline", dependencies: ["CLibSVM", "Datasets", "MNISTLab", "Rendering"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
@@ -108,7 +113,7 @@ let tools: [(product: String, target: Target)] = [
     /// The worked example of the gradcheck protocol in Swift: answers with the textbook engine (or a zoo bug).
     ("backprop-server", tool("backprop-server", ["BackpropEngine", "GradientChecking"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering", "Files"])),
-    ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab"])),
+    ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab", "SVMBaseline"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
     ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Pictures"])),
     ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Pictures"])),
@@ -162,6 +167,8 @@ let tests: [Target] = [
     .testTarget(name: "DatasetDownloadTests", dependencies: ["DatasetDownload", "Datasets", "Zlib", "TestSupport"]),
     .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "Rendering", "TestSupport"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine", "Pictures"]),
+    /// The SVM baseline on a few hundred real digits, its model files, and `mnist baselines --svm`.
+    .testTarget(name: "SVMBaselineTests", dependencies: ["SVMBaseline", "Datasets", "BackpropEngine", "mnist"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Course", "Localization", "TestSupport"]),
     /// `--lang` and the locale, display width, the glossary file.

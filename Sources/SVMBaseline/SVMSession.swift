@@ -1,0 +1,199 @@
+import CLibSVM
+import Datasets
+import Foundation
+import MNISTLab
+import Rendering
+
+/// `mnist baselines --svm`: the chapter's SVM baseline. Trains LIBSVM's C-SVC on the book's
+/// 50,000 training images (or loads a model), scores the 10,000 test images on every core,
+/// and reports the score, the support vectors and the seconds each step took.
+public enum SVMSession {
+    /// What to do.
+    public struct Options: Sendable {
+        /// The SVM's settings (ignored with `load`).
+        public var parameters = SVMParameters.book
+        /// Train on only the first N training images.
+        public var limit: Int?
+        /// Read this LIBSVM model instead of training.
+        public var load: String?
+        /// Write the trained model here (LIBSVM's format, atomically).
+        public var save: String?
+        /// Threads for prediction.
+        public var threads = ProcessInfo.processInfo.activeProcessorCount
+
+        public init() {}
+    }
+
+    /// The machine-readable result.
+    public struct Report: Codable, Equatable, Sendable {
+        public var seed: UInt64
+        /// LIBSVM's version number, e.g. 324 for 3.24.
+        public var libsvmVersion: Int
+        /// The settings trained with (nil for a loaded model).
+        public var parameters: SVMParameters?
+        /// The model file read, if any.
+        public var loadedFrom: String?
+        /// The model file written, if any.
+        public var savedTo: String?
+        public var trainingImages: Int?
+        /// Fraction of training pixels that are non-zero (stored as `svm_node`s).
+        public var nonZeroFraction: Double?
+        /// Megabytes of sparse training data (nodes and row pointers).
+        public var sparseMegabytes: Double?
+        public var trainingSeconds: Double?
+        public var loadSeconds: Double?
+        public var supportVectors: Int
+        /// Support vectors of each digit, indexed by digit.
+        public var supportVectorsPerDigit: [Int]
+        public var warnings: [String]
+        public var testImages: Int
+        public var correct: Int
+        public var accuracy: Double
+        public var predictionSeconds: Double
+        public var predictionThreads: Int
+        /// Peak resident memory of the process in MB (getrusage's ru_maxrss). JSON only: it
+        /// varies a little from run to run, and the text output is what lessons compare.
+        public var peakMegabytes: Double
+    }
+
+    /// Runs the SVM baseline on `mnist` and prints the result in `format`, each line
+    /// flushed at once (a log file shows how far a run of many minutes has got).
+    ///
+    /// Ctrl-C (after `Interruption.install()`) stops training or prediction with exit
+    /// status 130; the model file is written only whole, by a rename.
+    ///
+    /// - Throws: `SVMModelFileError` (model files), `SVMTrainingError` (LIBSVM refused).
+    @discardableResult
+    public static func run(
+        mnist: MNIST, options: Options, seed: UInt64, format: OutputFormat,
+        print: @escaping (String) -> Void = { Swift.print($0); fflush(nil) }
+    ) throws -> Report {
+        let text = format == .text
+        let progress = ProgressLine(enabled: text && Terminal.isStandardOutputATerminal)
+        if text {
+            print("seed: \(seed) (not used: LIBSVM's C-SVC without probability estimates draws no random numbers)")
+        }
+        var report = Report(seed: seed, libsvmVersion: Int(LIBSVM_VERSION), supportVectors: 0, supportVectorsPerDigit: [],
+                            warnings: [], testImages: 0, correct: 0, accuracy: 0, predictionSeconds: 0,
+                            predictionThreads: options.threads, peakMegabytes: 0)
+        let model: SVMModel
+        if let path = options.load {
+            let start = Date()
+            model = try SVMModel.load(from: path)
+            report.loadedFrom = path
+            report.loadSeconds = Date().timeIntervalSince(start)
+            if text { print("loaded \(path) (\(model.labels.count) digits, γ = \(model.gamma)) in \(seconds(report.loadSeconds ?? 0))") }
+        } else {
+            model = try train(mnist: mnist, options: options, report: &report, progress: progress, text: text, print: print)
+        }
+        report.supportVectors = model.supportVectorCount
+        var perDigit = [Int](repeating: 0, count: 10)
+        for (digit, count) in zip(model.labels, model.supportVectorsPerClass) where (0..<10).contains(digit) {
+            perDigit[digit] = count
+        }
+        report.supportVectorsPerDigit = perDigit
+        if text {
+            print("\(report.supportVectors) support vectors; per digit:")
+            var table = TextTable(header: ["digit"] + (0..<10).map(String.init))
+            table.append(["SVs"] + perDigit.map(String.init))
+            print(table.render())
+        }
+        if let path = options.save {
+            try model.save(to: path)
+            report.savedTo = path
+            if text { print("saved \(path)") }
+        }
+
+        let test = SparseDigits(mnist.testSet, indices: Array(0..<mnist.testSet.count))
+        if text { print("predicting \(test.count) test images on \(options.threads) thread\(options.threads == 1 ? "" : "s")") }
+        let start = Date()
+        let answers = model.predictAll(test, threads: options.threads, progress: { done in
+            progress.show("predicting \(ProgressBar(total: test.count).line(done)), \(seconds(Date().timeIntervalSince(start)))")
+        }, shouldStop: { Interruption.requested })
+        progress.clear()
+        guard let answers else {
+            stop("interrupted while predicting; " + (report.savedTo.map { "the model was saved to \($0)" } ?? "no model was saved"))
+        }
+        report.predictionSeconds = Date().timeIntervalSince(start)
+        report.testImages = test.count
+        report.correct = zip(answers, test.labels).filter { $0 == $1 }.count
+        report.accuracy = test.count > 0 ? Double(report.correct) / Double(test.count) : 0
+        report.peakMegabytes = peakMegabytes()
+        switch format {
+        case .json:
+            print(try OutputFormat.json(report))
+        case .text:
+            print("predicted in \(seconds(report.predictionSeconds))")
+            var table = TextTable(header: ["classifier", "correct", "accuracy"], alignments: [.left, .right, .right])
+            table.append([(report.parameters == nil ? "" : "SVM, ") + describe(report.parameters, gamma: model.gamma), "\(report.correct) / \(report.testImages)",
+                          String(format: "%.2f%%", 100 * report.accuracy)])
+            print("")
+            print("SVM baseline on the \(report.testImages) test images")
+            print(table.render())
+        }
+        return report
+    }
+
+    /// Builds the sparse training set, trains, and fills the training part of `report`.
+    private static func train(
+        mnist: MNIST, options: Options, report: inout Report, progress: ProgressLine, text: Bool, print: (String) -> Void
+    ) throws -> SVMModel {
+        let range = mnist.trainingRange.prefix(options.limit ?? mnist.trainingRange.count)
+        let digits = SparseDigits.groupedByDigit(mnist.trainingSet, range: range)
+        let p = options.parameters
+        report.parameters = p
+        report.trainingImages = digits.count
+        report.nonZeroFraction = digits.density
+        report.sparseMegabytes = Double(digits.bytes) / 1_000_000
+        if text {
+            print("SVM: LIBSVM \(LIBSVM_VERSION / 100).\(LIBSVM_VERSION % 100) C-SVC, RBF kernel, \(describe(p, gamma: p.gamma)), "
+                  + "tolerance \(p.tolerance), shrinking \(p.shrinking ? "on" : "off"), \(format(p.cacheMegabytes)) MB kernel cache, one-vs-one")
+            print(String(format: "training on %d images: %d non-zero pixels (%.1f%%), %.1f MB as LIBSVM svm_nodes",
+                         digits.count, digits.nonZeroCount, 100 * digits.density, report.sparseMegabytes ?? 0))
+        }
+        let start = Date()
+        let trained = try SVMModel.train(digits, parameters: p, progress: { state in
+            let bar = ProgressBar(total: state.machines).line(state.finishedMachines)
+            progress.show("training \(bar) machines, \(state.iterationThousands)k iterations in this one, \(seconds(Date().timeIntervalSince(start)))")
+        }, shouldStop: { Interruption.requested })
+        progress.clear()
+        guard let trained else {
+            stop("interrupted while training; " + (options.save.map { "\($0) was not written" } ?? "nothing was saved"))
+        }
+        report.trainingSeconds = Date().timeIntervalSince(start)
+        report.warnings = SVMModel.trainingWarnings
+        if text {
+            print("trained in \(seconds(report.trainingSeconds ?? 0)): \(trained.labels.count * (trained.labels.count - 1) / 2) one-vs-one machines")
+            for warning in report.warnings { print("LIBSVM: \(warning)") }
+        }
+        return trained
+    }
+
+    /// "C = 1, γ = 1/784" (γ as 1/n when it is one, else as a decimal).
+    static func describe(_ parameters: SVMParameters?, gamma: Double) -> String {
+        let n = (1 / gamma).rounded()
+        let g = n >= 1 && n < 1e9 && 1 / n == gamma ? "1/\(Int(n))" : format(gamma)
+        guard let parameters else { return "SVM (loaded), γ = \(g)" }
+        return "C = \(format(parameters.c)), γ = \(g)"
+    }
+
+    /// A number in shortest form: 1 for 1.0, 0.05 for 0.05.
+    static func format(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
+    static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
+
+    /// Ends the process for Ctrl-C: one line on standard error, exit status 130.
+    static func stop(_ message: String) -> Never {
+        Terminal.printError("\n" + message)
+        exit(Interruption.exitStatus)
+    }
+
+    /// The most resident memory this process has had, in MB (Linux reports kB).
+    static func peakMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
