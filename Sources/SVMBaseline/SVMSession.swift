@@ -112,7 +112,7 @@ public enum SVMSession {
         }, shouldStop: { Interruption.requested })
         progress.clear()
         guard let answers else {
-            stop("interrupted while predicting; " + (report.savedTo.map { "the model was saved to \($0)" } ?? "no model was saved"))
+            throw SVMInterrupted(description: "interrupted while predicting; " + (report.savedTo.map { "the model was saved to \($0)" } ?? "no model was saved"))
         }
         report.predictionSeconds = Date().timeIntervalSince(start)
         report.testImages = test.count
@@ -158,7 +158,7 @@ public enum SVMSession {
         }, shouldStop: { Interruption.requested })
         progress.clear()
         guard let trained else {
-            stop("interrupted while training; " + (options.save.map { "\($0) was not written" } ?? "nothing was saved"))
+            throw SVMInterrupted(description: "interrupted while training; " + (options.save.map { "\($0) was not written" } ?? "nothing was saved"))
         }
         report.trainingSeconds = Date().timeIntervalSince(start)
         report.warnings = SVMModel.trainingWarnings
@@ -184,16 +184,16 @@ public enum SVMSession {
 
     static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
 
-    /// Ends the process for Ctrl-C: one line on standard error, exit status 130.
-    static func stop(_ message: String) -> Never {
-        Terminal.printError("\n" + message)
-        exit(Interruption.exitStatus)
-    }
-
     /// The most resident memory this process has had, in MB (Linux reports kB).
     static func peakMegabytes() -> Double {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return Double(usage.ru_maxrss) / 1024
     }
+}
+
+/// Ctrl-C stopped the SVM: thrown (a library never ends the process); `mnist` prints it
+/// and exits with status 130 (`ExitStatus.interrupted`). The sentence says what was saved.
+public struct SVMInterrupted: Error, Sendable, CustomStringConvertible {
+    public var description: String
 }

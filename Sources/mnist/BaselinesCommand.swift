@@ -77,6 +77,9 @@ struct BaselinesCommand: ParsableCommand {
         } catch let error as SVMModelFileError {
             Terminal.printError("mnist: \(error)")
             throw ExitStatus.badInput
+        } catch let error as SVMInterrupted {
+            Terminal.printError("\nmnist: \(error)")
+            throw ExitStatus.interrupted
         } catch let error as SVMTrainingError {
             Terminal.printError("mnist: \(error)")
             throw ExitStatus.badFlag
