@@ -43,7 +43,7 @@ let libraries: [Target] = [
     .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "Files", "Rendering", "Localization", argumentParser]),
 
     /// Gradient checking: backprop against finite differences, the bug zoo, the report.
-    .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
+    .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering", "JSONOutput"]),
 
     /// A second oracle: the cost as a differentiable Swift function, differentiated by
     /// the compiler (`import _Differentiation`). Shares no code with backprop; only

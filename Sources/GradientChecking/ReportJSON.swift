@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import JSONOutput
 
 extension GradientCheckReport {
     /// The report as JSON for scripts: `passed`, `max_relative_error`, `seconds`, the
@@ -47,15 +48,12 @@ public struct ReportEncodingError: Error, CustomStringConvertible {
     public var reason: String
     public var description: String { "the report could not be encoded as JSON: \(reason)" }
 
-    /// `value` as pretty-printed JSON with sorted keys, non-finite numbers as the
-    /// strings "NaN", "Infinity" and "-Infinity" (the project's JSON policy).
+    /// `value` as JSON text by the project's one writer (`JSONOutput.Node`): keys in
+    /// the order the type declares them, shortest round-trip Doubles, non-finite numbers
+    /// as the strings "NaN", "Infinity" and "-Infinity".
     public static func encode(_ value: some Encodable) throws(ReportEncodingError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return try Node.text(of: value)
         } catch {
             throw ReportEncodingError(reason: "\(error)")
         }

@@ -93,6 +93,26 @@ struct GradientCheckerTests {
         #expect(diagnosis["layer"] as? Int == 3)
     }
 
+    @Test("NaN and ±∞ in a gradient reach the JSON report as the strings of the one JSON policy")
+    func jsonNonFinite() throws {
+        let (network, batch) = try randomProblem(sizes: [2, 3, 1], cost: .quadratic, seed: 1, batch: 2)
+        let poisoned: GradientFunction = { network, batch, lambda, n in
+            var g = TextbookGradient.mean(network, batch, lambda, n)
+            g.nablaB[0].elements[0] = .nan
+            g.nablaB[0].elements[1] = .infinity
+            g.nablaB[0].elements[2] = -.infinity
+            return g
+        }
+        let report = runCheck(network, batch, lambda: 0, gradient: poisoned)
+        // The worst bias entry of layer 2 is the NaN one (its relative error is ∞, the
+        // first of three), and the report's largest relative error is ∞.
+        let text = try report.json(seed: 1)
+        #expect(text.contains("\"NaN\""))
+        #expect(text.contains("\"Infinity\""))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["passed"] as? Bool == false)
+    }
+
     @Test("the text report: a row per layer and kind, the verdict, and the diagnosis unless hidden")
     func textReport() throws {
         let (network, batch) = try randomProblem(sizes: [2, 3, 1], cost: .quadratic, seed: 1, batch: 2)
