@@ -30,12 +30,14 @@ public final class SparseDigits: @unchecked Sendable {
     /// The labels as LIBSVM's `y` (class labels are doubles there).
     let targets: UnsafeMutableBufferPointer<Double>
 
-    /// Images `indices` of `set` (each index in `0..<set.count`), in that order.
+    /// Images `indices` of `set`, in that order (indices outside `0..<set.count` are
+    /// skipped).
     ///
     /// Two passes over the pixel bytes: one to count the non-zero pixels (so the node
     /// storage is allocated once, sized by data already in memory, never by a header),
     /// one to fill it.
-    public init(_ set: MNISTSet, indices: [Int]) {
+    public init(_ set: MNISTSet, indices requested: [Int]) {
+        let indices = requested.filter { (0..<set.count).contains($0) }
         let size = set.pixelsPerImage
         pixelsPerImage = size
         labels = indices.map { set.label($0) }
