@@ -38,7 +38,7 @@ let libraries: [Target] = [
     .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "FastEngine", "Rendering", "Localization", argumentParser]),
 
     /// Gradient checking: backprop against finite differences, the bug zoo, the report.
-    .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering"]),
+    .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering", "Localization"]),
 
     /// A second oracle: the cost as a differentiable Swift function, differentiated by
     /// the compiler (`import _Differentiation`). Shares no code with backprop; only
