@@ -6,7 +6,9 @@ extension ProbeSuiteReport {
     /// The report for people: one row per probe, then the first failing probe's
     /// layer-by-layer comparison with its diagnosis, what was not checked, the verdict.
     /// In `language`; the probe names, sizes, numbers and equations are the same in both.
-    public func text(language: Language = .english) -> String {
+    /// `reason` renders a program's reason for declining a probe (in Chinese, the known
+    /// reasons of gradcheck's own Python adapter; a program's own words stay as they came).
+    public func text(language: Language = .english, reason: (String) -> String = { $0 }) -> String {
         let header = language.text("probe|network|cost|asks|m|what it exposes|max rel. err.|verdict",
                                    "探针|网络|代价函数|调用|m|检验什么|最大相对误差|结论")
         var table = TextTable(header: header.components(separatedBy: "|"))
@@ -24,7 +26,9 @@ extension ProbeSuiteReport {
                 "第一个不通过的探针：\(probe.name)（\(probe.purpose(language))），调用 \(probe.kind.name)，m = \(probe.batchSize)"))
             switch failure.verdict {
             case .wrongGradient:
-                if let report = failure.report { lines.append(report.text(subject: language.text("yours", "你的"), language: language)) }
+                if let report = failure.report { lines.append(report.text(subject: language.text("yours", "你的梯度"), language: language)) }
+            case .declined(let why):
+                lines.append(language.text("declined: ", "被拒绝：") + reason(why))
             default:
                 lines.append(failure.verdict.sentence(language))
             }
@@ -34,10 +38,10 @@ extension ProbeSuiteReport {
             lines.append(language.text("stopped early: ", "提前停止：") + stopped)
         }
         for outcome in declined {
-            if case .declined(let reason) = outcome.verdict {
+            if case .declined(let why) = outcome.verdict {
                 let probe = outcome.probe
-                lines.append(language.text("not checked: \(probe.name) (\(probe.purpose)): declined: \(reason)",
-                                           "未检验：\(probe.name)（\(probe.purpose(language))）：被拒绝：\(reason)"))
+                lines.append(language.text("not checked: \(probe.name) (\(probe.purpose)): declined: \(why)",
+                                           "未检验：\(probe.name)（\(probe.purpose(language))）：被拒绝：\(reason(why))"))
             }
         }
         if passed {

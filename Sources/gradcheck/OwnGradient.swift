@@ -93,7 +93,7 @@ extension GradCheck {
             throw ExitCode(2)
         }
         do {
-            print(json ? try report.json() : report.text(language: lang))
+            print(json ? try report.json() : report.text(language: lang) { lang.text($0, PythonAdapter.chineseReason($0) ?? $0) })
         } catch {
             Terminal.printError("gradcheck: \(error)")
             throw ExitCode(2)
