@@ -165,7 +165,7 @@ let tests: [Target] = [
     /// the glossary's terms, aligned tables; golden Chinese text in Golden/.
     .testTarget(
         name: "ToolLanguageTests",
-        dependencies: ["Localization", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist"],
+        dependencies: ["Localization", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist", "gradcheck"],
         exclude: ["Golden"]
     ),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.
