@@ -90,14 +90,21 @@ extension ProbeOutcome.Verdict {
             d.map { language.text("layer \($0.layer): ", "第 \($0.layer) 层：") + $0.culprit.equation(language)
                 + language.text("\nwhy: ", "\n原因：") + $0.reason(language) }
                 ?? language.text("the values disagree with finite differences", "数值与有限差分不一致")
-        case .wrongShape(let m): language.text("wrong shape: ", "形状错误：") + "\(m)"
-        case .notFinite(let what): language.text("not a number: ", "不是有限数：") + what
+        case .wrongShape(let m): language.text("wrong shape: ", "形状错误：") + m.description(language)
+        case .notFinite(let what): language.text("not a number: ", "不是有限数：") + language.text(what, Self.chineseNonFinite(what))
         case .differsOnRepeat(let r):
             language.text(
                 "two identical requests got different answers (largest relative difference \(scientific(r))): state kept between calls, such as a nabla accumulated across calls and never reset, or randomness",
                 "两次相同的请求得到了不同的回答（最大相对差 \(scientific(r))）：调用之间保留了状态，例如 nabla 在多次调用间累加却从未清零，或者用了随机数")
         case .declined(let reason): language.text("declined: ", "被拒绝：") + reason
         }
+    }
+
+    /// `ProbeOutcome.nonFinite`'s sentence in Chinese: "nabla_b[0] (layer 2) has 1
+    /// entry that is NaN or ±∞" is nabla_b[0]（第 2 层）有 1 个分量是 NaN 或 ±∞.
+    static func chineseNonFinite(_ what: String) -> String {
+        guard let m = what.wholeMatch(of: /(\S+) \(layer ([0-9]+)\) has ([0-9]+) entr(?:y that is|ies that are) NaN or ±∞/) else { return what }
+        return "\(m.output.1)（第 \(m.output.2) 层）有 \(m.output.3) 个分量是 NaN 或 ±∞"
     }
 
     /// The verdict line's reason.

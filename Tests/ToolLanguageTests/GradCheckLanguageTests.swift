@@ -34,6 +34,32 @@ import Testing
         try OutputChecks.expectChinese(chinese.stdout, matching: english.stdout)
     }
 
+    /// Answers that are not gradients — `nabla_w` transposed, NaN in `nabla_b` — are
+    /// explained in Chinese too: lesson 7's `docs/examples/network.py` with its return
+    /// line changed, written to a temporary module.
+    @Test(arguments: [
+        ("transposed", "return (nabla_b, [nw.T for nw in nabla_w])", "形状错误：nabla_w[0]（第 2 层）的形状是 (3, 4)，应为 (4, 3)，即 weights[0] 的形状"),
+        ("nan", "return ([nb * float('nan') for nb in nabla_b], nabla_w)", "不是有限数：nabla_b[0]（第 2 层）有 4 个分量是 NaN 或 ±∞"),
+    ])
+    func malformedAnswerIsExplainedInChinese(_ name: String, _ returnLine: String, _ sentence: String) throws {
+        let network = try String(contentsOf: ToolProcess.packageRoot.appendingPathComponent("docs/examples/network.py"), encoding: .utf8)
+        let source = network.replacingOccurrences(of: "return (nabla_b, nabla_w)", with: returnLine)
+        try #require(source != network)
+        let module = FileManager.default.temporaryDirectory.appendingPathComponent("zh-gradcheck-\(name)-\(UUID().uuidString).py")
+        try source.write(to: module, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: module) }
+        let english = try ToolProcess.run("gradcheck", ["--network-py", module.path], locale: "C")
+        let chinese = try ToolProcess.run("gradcheck", ["--network-py", module.path], locale: "zh_CN.UTF-8")
+        #expect(english.status == 1 && chinese.status == 1, "\(english.stderr)\(chinese.stderr)")
+        #expect(chinese.stdout.contains(sentence), "\(chinese.stdout)")
+        // The transposed module then crashes in its own update_mini_batch: what it said
+        // (a Python traceback, quoted after "stopped early") is its words, not ours.
+        func ours(_ text: String, _ stopped: String) -> String {
+            text.components(separatedBy: "\n" + stopped).first ?? text
+        }
+        try OutputChecks.expectChinese(ours(chinese.stdout, "提前停止："), matching: ours(english.stdout, "stopped early: "))
+    }
+
     /// `LANG=zh_CN.UTF-8 gradcheck --bug wrong-sign` gives the diagnosis in Chinese:
     /// the layer, the equation (BP1) and the reason.
     @Test func wrongSignIsDiagnosedInChinese() throws {
