@@ -43,7 +43,7 @@ let libraries: [Target] = [
     .target(name: "CommandLineSupport", dependencies: ["BackpropEngine", "Files", "Rendering", "Localization", argumentParser]),
 
     /// Gradient checking: backprop against finite differences, the bug zoo, the report.
-    .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering", "JSONOutput"]),
+    .target(name: "GradientChecking", dependencies: ["BackpropEngine", "Rendering", "JSONOutput", "Localization"]),
 
     /// A second oracle: the cost as a differentiable Swift function, differentiated by
     /// the compiler (`import _Differentiation`). Shares no code with backprop; only
@@ -177,7 +177,7 @@ let tests: [Target] = [
     /// the glossary's terms, aligned tables; golden Chinese text in Golden/.
     .testTarget(
         name: "ToolLanguageTests",
-        dependencies: ["Localization", "Rendering", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist"],
+        dependencies: ["Localization", "Rendering", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist", "gradcheck"],
         exclude: ["Golden"]
     ),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.

@@ -22,7 +22,7 @@ public enum GradientFileCheck {
             throw NoVerdict("\(gradientPath): \(error.message)")
         }
         let probe = GradientProbe(name: "file", purpose: "the gradient in \(gradientPath)", network: network,
-                                  examples: examples, lambda: lambda, n: n)
+                                  examples: examples, lambda: lambda, n: n, chinesePurpose: "\(gradientPath) 中的梯度")
         var generator = SeededGenerator(seed: seed)
         let outcome = ProbeOutcome.evaluate(probe: probe, answer: answer, options: options,
                                             autodiff: AutodiffReference.oracle, generator: &generator)

@@ -20,6 +20,24 @@ public enum PythonAdapter {
         [python, "-c", script, module]
     }
 
+    /// The Simplified Chinese of a reason the adapter gives for declining a probe
+    /// (`Decline(...)` in `script` below), or `nil` for any other text — a program's own
+    /// reasons are quoted as they came. The `--format json` report keeps the English.
+    public static func chineseReason(_ reason: String) -> String? {
+        switch reason {
+        case "notebook style: only the quadratic cost": return "notebook 风格：只支持二次代价函数"
+        case "the module has no update_mini_batch": return "模块没有 update_mini_batch"
+        case "update_mini_batch(mini_batch, eta) has no L2 term (network.py style)":
+            return "update_mini_batch(mini_batch, eta) 没有 L2 项（network.py 风格）"
+        default: break
+        }
+        guard let match = reason.wholeMatch(of: /Network\(sizes\) has no cost=(\w+): this module (.*)/) else { return nil }
+        let cost = match.output.1
+        let why = match.output.2 == "is network.py style (quadratic cost only)" ? "是 network.py 风格（只支持二次代价函数）"
+            : match.output.2 == "does not define \(cost)" ? "没有定义 \(cost)" : nil
+        return why.map { "Network(sizes) 没有 cost=\(cost) 参数：这个模块\($0)" }
+    }
+
     public static let script = #"""
 import sys, os, json, re, inspect, traceback, importlib.util
 OUT = sys.stdout

@@ -1,4 +1,5 @@
 import BackpropEngine
+import Localization
 
 /// The bug zoo: deliberately broken variants of backprop, each a mistake people really
 /// make, for `gradcheck --bug NAME` and for the exercises of lesson 7
@@ -23,6 +24,44 @@ public enum BackpropBug: String, CaseIterable, Sendable, Codable {
     case doubleBatchDivision = "double-batch-division"
     /// δᴸ = aᴸ − y (the cross-entropy output error) used whatever the cost.
     case crossEntropyDelta = "cross-entropy-delta"
+
+    /// What the broken code does, in one line, in `language`.
+    public func summary(_ language: Language) -> String {
+        guard language == .simplifiedChinese else { return summary }
+        return switch self {
+        case .noOutputSigmaPrime: "输出层误差 δᴸ = ∇ₐC，漏掉了因子 σ′(zᴸ)"
+        case .noHiddenSigmaPrime: "反向传播的误差 δˡ = (wˡ⁺¹)ᵀ δˡ⁺¹，漏掉了因子 σ′(zˡ)"
+        case .wrongWeightMatrix: "反向传播误差时用了 wˡ，而应当用 (wˡ⁺¹)ᵀ"
+        case .wrongActivation: "权重的梯度写成 δˡ (aˡ)ᵀ，而应当是 δˡ (aˡ⁻¹)ᵀ"
+        case .zeroBiasGradient: "偏置的梯度一直是零"
+        case .wrongSign: "∇ₐC = y − aᴸ，而应当是 aᴸ − y（符号错误）"
+        case .doubleBatchDivision: "小批量上的和被小批量大小 m 除了两次"
+        case .crossEntropyDelta: "不论哪种代价函数，输出层误差都用 δᴸ = aᴸ − y（交叉熵的公式）"
+        }
+    }
+
+    /// A longer explanation for `--list-bugs` in `language`.
+    public func explanation(_ language: Language) -> String {
+        guard language == .simplifiedChinese else { return explanation }
+        return switch self {
+        case .noOutputSigmaPrime:
+            "BP1 是 δᴸ = ∇ₐC ⊙ σ′(zᴸ)；这个变体只返回 ∇ₐC，所以每个 δ 都大了 1/σ′(zᴸ) 倍。"
+        case .noHiddenSigmaPrime:
+            "BP2 是 δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ)；这个变体丢掉了 ⊙ σ′(zˡ)。第 L 层仍然正确。没有隐藏层的网络看不出这个错误。"
+        case .wrongWeightMatrix:
+            "BP2 需要下一层的权重并加以转置；这个变体读的是本层自己的 wˡ（取元素 (j, k)，wˡ 较小时下标回绕）。"
+        case .wrongActivation:
+            "BP4 把 δˡ 与送入第 l 层的激活值 aˡ⁻¹ 配对；这个变体用的是 aˡ（下标回绕以对齐）。δ 本身是对的。"
+        case .zeroBiasGradient:
+            "BP3 说 ∂C/∂bˡ = δˡ；这个变体从不填写 ∂C/∂b，就像忘了写这一行。"
+        case .wrongSign:
+            "代价函数的导数 ∇ₐC = aᴸ − y 被写成了 y − aᴸ，于是梯度下降反而会让代价上升。"
+        case .doubleBatchDivision:
+            "小批量上的平均是 (1/m) Σₓ ∇Cₓ；这个变体又多除了一次 m。小批量大小为 1 时看不出这个错误。"
+        case .crossEntropyDelta:
+            "δᴸ = aᴸ − y 只对交叉熵代价函数成立（σ′ 被约掉了）；用二次代价函数时 BP1 需要 (aᴸ − y) ⊙ σ′(zᴸ)。使用 --cost cross-entropy 时看不出这个错误。"
+        }
+    }
 
     /// What the broken code does, in one line.
     public var summary: String {

@@ -1,3 +1,5 @@
+import Localization
+
 /// The equation a failing check most likely points at.
 public enum Culprit: String, Sendable, Codable, CaseIterable {
     case bp1 = "BP1"
@@ -8,7 +10,22 @@ public enum Culprit: String, Sendable, Codable, CaseIterable {
     case batchMean = "mean"
 
     /// The equation in the book's notation.
-    public var equation: String {
+    public var equation: String { equation(.english) }
+
+    /// The equation in the book's notation, introduced in `language` (the symbols are
+    /// the same in every language).
+    public func equation(_ language: Language) -> String {
+        guard language == .simplifiedChinese else { return englishEquation }
+        return switch self {
+        case .bp1: "BP1，输出层误差 δᴸ = ∇ₐC ⊙ σ′(zᴸ)"
+        case .bp2: "BP2，反向传播的误差 δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ)"
+        case .bp3: "BP3，偏置的梯度 ∂C/∂bˡⱼ = δˡⱼ"
+        case .bp4: "BP4，权重的梯度 ∂C/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ"
+        case .batchMean: "小批量平均 ∇C = (1/m) Σₓ ∇Cₓ（第 1 章，式 18–21）"
+        }
+    }
+
+    private var englishEquation: String {
         switch self {
         case .bp1: "BP1, the output error δᴸ = ∇ₐC ⊙ σ′(zᴸ)"
         case .bp2: "BP2, the propagated error δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ)"
@@ -40,6 +57,13 @@ public struct Diagnosis: Sendable, Equatable {
     public var culprit: Culprit
     /// Why, in a sentence a person can act on.
     public var reason: String
+    /// The same sentence in Simplified Chinese, with the same numbers and symbols.
+    public var chineseReason: String
+
+    /// Why, in `language`.
+    public func reason(_ language: Language) -> String {
+        language.text(reason, chineseReason)
+    }
 
     /// The diagnosis for `blocks` of a network with `layers` layers checked on a
     /// mini-batch of `batchSize`, or `nil` when every block passed. `atol` is the
@@ -54,11 +78,13 @@ public struct Diagnosis: Sendable, Equatable {
         if biasLayers.isEmpty {
             culprit = .bp4
             reason = "only weights disagree (every bias is right), so δ is right and ∂C/∂w is built from it wrongly: check that it is δˡ times aˡ⁻¹ (not aˡ), and the L2 term (λ/n)·w"
+            chineseReason = "只有权重不一致（偏置全部正确），所以 δ 是对的，错在由它构造 ∂C/∂w 的方式：检查它是否为 δˡ 乘以 aˡ⁻¹（而不是 aˡ），以及 L2 项 (λ/n)·w"
             return
         }
         if weightLayers.isEmpty {
             culprit = .bp3
             reason = "only biases disagree (every weight is right, so δ is right): ∂C/∂bˡ should be δˡ itself"
+            chineseReason = "只有偏置不一致（权重全部正确，所以 δ 是对的）：∂C/∂bˡ 应当就是 δˡ 本身"
             return
         }
         let biases = blocks.filter { $0.block.kind == .bias }
@@ -67,11 +93,13 @@ public struct Diagnosis: Sendable, Equatable {
                 layer = L
                 culprit = .bp1
                 reason = "every bias gradient is exactly −1 times the true one: a sign error, e.g. y − aᴸ instead of aᴸ − y in ∇ₐC"
+                chineseReason = "每个偏置的梯度都恰好是正确值的 −1 倍：符号错误，例如在 ∇ₐC 中写成了 y − aᴸ 而不是 aᴸ − y"
                 return
             }
             if batchSize > 1, abs(ratio * Double(batchSize) - 1) < 1e-4 {
                 culprit = .batchMean
                 reason = "every bias gradient is exactly 1/\(batchSize) of the true one, and \(batchSize) is the mini-batch size: the sum over the mini-batch is divided by m twice"
+                chineseReason = "每个偏置的梯度都恰好是正确值的 1/\(batchSize)，而 \(batchSize) 正是小批量大小：小批量上的和被 m 除了两次"
                 return
             }
             // Checked before BP1: a sum where the mean belongs makes layer L wrong
@@ -79,6 +107,7 @@ public struct Diagnosis: Sendable, Equatable {
             if batchSize > 1, abs(ratio / Double(batchSize) - 1) < 1e-4 {
                 culprit = .batchMean
                 reason = "every bias gradient is exactly \(batchSize) times the true one, and \(batchSize) is the mini-batch size: the gradients of the mini-batch are summed where their mean (1/m) Σₓ ∇Cₓ belongs"
+                chineseReason = "每个偏置的梯度都恰好是正确值的 \(batchSize) 倍，而 \(batchSize) 正是小批量大小：应当取平均 (1/m) Σₓ ∇Cₓ 的地方，小批量的梯度被直接求和了"
                 return
             }
         }
@@ -86,11 +115,13 @@ public struct Diagnosis: Sendable, Equatable {
             layer = L
             culprit = .bp1
             reason = "layer L = \(L) already disagrees in both w and b, so δᴸ is wrong, and every δ below inherits it: check ∇ₐC and the factor σ′(zᴸ) for this cost"
+            chineseReason = "第 L = \(L) 层的 w 和 b 已经都不一致，所以 δᴸ 是错的，它下面的每个 δ 都继承了这个错误：检查 ∇ₐC 以及该代价函数下的因子 σ′(zᴸ)"
             return
         }
         layer = biasLayers.max() ?? first
         culprit = .bp2
         reason = "layer L = \(L) is right but layer \(layer) is not, so δᴸ is right and the step from δˡ⁺¹ to δˡ is wrong: check (wˡ⁺¹)ᵀ (transposed, layer l + 1) and the factor σ′(zˡ)"
+        chineseReason = "第 L = \(L) 层正确，但第 \(layer) 层不正确，所以 δᴸ 是对的，错在从 δˡ⁺¹ 到 δˡ 这一步：检查 (wˡ⁺¹)ᵀ（要转置，且是第 l + 1 层的）以及因子 σ′(zˡ)"
     }
 
     /// r when the tested biases equal r times the reference ones in every layer

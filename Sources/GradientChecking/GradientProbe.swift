@@ -1,3 +1,4 @@
+import Localization
 import BackpropEngine
 
 /// One question put to a gradient under test: a network, its examples, and what is
@@ -24,6 +25,8 @@ public struct GradientProbe: Sendable {
     public var name: String
     /// What the probe is there to expose, in a few words.
     public var purpose: String
+    /// The purpose in Simplified Chinese (`nil`: the English one is shown).
+    public var chinesePurpose: String?
     public var network: Network
     /// One example for `.example`, the mini-batch for `.miniBatch`.
     public var examples: [Example]
@@ -34,9 +37,10 @@ public struct GradientProbe: Sendable {
     public var n: Int
 
     public init(name: String, purpose: String, network: Network, examples: [Example],
-                kind: Kind = .example, lambda: Double = 0, n: Int? = nil) {
+                kind: Kind = .example, lambda: Double = 0, n: Int? = nil, chinesePurpose: String? = nil) {
         self.name = name
         self.purpose = purpose
+        self.chinesePurpose = chinesePurpose
         self.network = network
         self.examples = examples
         self.kind = kind
@@ -48,4 +52,9 @@ public struct GradientProbe: Sendable {
     /// `.miniBatch` the mean over the batch plus (λ/n)·w — what finite differences of
     /// `Network.totalCost(examples, lambda:, n:)` approximate.
     public var batchSize: Int { examples.count }
+
+    /// What the probe is there to expose, in `language`.
+    public func purpose(_ language: Language) -> String {
+        language.text(purpose, chinesePurpose ?? purpose)
+    }
 }

@@ -44,28 +44,28 @@ public enum ProbeSuite {
         }
         let small = try net([3, 4, 2])
         let smallBatch = batch([3, 4, 2], 3)
-        probes.append(GradientProbe(name: "p1", purpose: "BP1–BP4 on one hidden layer", network: small, examples: [smallBatch[0]]))
-        probes.append(GradientProbe(name: "p2", purpose: "a second example, same network", network: small, examples: [smallBatch[1]]))
-        probes.append(GradientProbe(name: "p3", purpose: "a third example, same network", network: small, examples: [smallBatch[2]]))
+        probes.append(GradientProbe(name: "p1", purpose: "BP1–BP4 on one hidden layer", network: small, examples: [smallBatch[0]], chinesePurpose: "一个隐藏层上的 BP1–BP4"))
+        probes.append(GradientProbe(name: "p2", purpose: "a second example, same network", network: small, examples: [smallBatch[1]], chinesePurpose: "同一网络，第二个样本"))
+        probes.append(GradientProbe(name: "p3", purpose: "a third example, same network", network: small, examples: [smallBatch[2]], chinesePurpose: "同一网络，第三个样本"))
         let deep = try net([4, 5, 3, 2])
         let deepBatch = batch([4, 5, 3, 2], 4)
-        probes.append(GradientProbe(name: "p4", purpose: "two hidden layers (BP2 twice)", network: deep, examples: [deepBatch[0]]))
+        probes.append(GradientProbe(name: "p4", purpose: "two hidden layers (BP2 twice)", network: deep, examples: [deepBatch[0]], chinesePurpose: "两个隐藏层（BP2 用两次）"))
         let wide = try net([40, 4, 3])
-        probes.append(GradientProbe(name: "p5", purpose: "a wide first layer", network: wide, examples: batch([40, 4, 3], 1)))
+        probes.append(GradientProbe(name: "p5", purpose: "a wide first layer", network: wide, examples: batch([40, 4, 3], 1), chinesePurpose: "很宽的第一层"))
         let saturated = try net([3, 4, 2], scale: 4)
         probes.append(GradientProbe(name: "p6", purpose: "saturated units (large |z|)", network: saturated,
-                                    examples: batch([3, 4, 2], 1, scale: 3)))
+                                    examples: batch([3, 4, 2], 1, scale: 3), chinesePurpose: "饱和的神经元（|z| 很大）"))
         var crossEntropy = deep
         crossEntropy.cost = .crossEntropy
-        probes.append(GradientProbe(name: "p7", purpose: "the cross-entropy cost", network: crossEntropy, examples: [deepBatch[3]]))
+        probes.append(GradientProbe(name: "p7", purpose: "the cross-entropy cost", network: crossEntropy, examples: [deepBatch[3]], chinesePurpose: "交叉熵代价函数"))
         probes.append(GradientProbe(name: "p8", purpose: "mean over a mini-batch of m = 3", network: deep,
-                                    examples: Array(deepBatch[0..<3]), kind: .miniBatch(eta: eta)))
+                                    examples: Array(deepBatch[0..<3]), kind: .miniBatch(eta: eta), chinesePurpose: "m = 3 的小批量上的平均"))
         probes.append(GradientProbe(name: "p9", purpose: "L2 step, λ = 0.1, n = 50", network: deep,
-                                    examples: Array(deepBatch[1..<4]), kind: .miniBatch(eta: eta), lambda: 0.1, n: 50))
+                                    examples: Array(deepBatch[1..<4]), kind: .miniBatch(eta: eta), lambda: 0.1, n: 50, chinesePurpose: "L2 正则化的一步，λ = 0.1，n = 50"))
         if let extra {
             let examples = extraExamples ?? batch(extra.sizes, 1)
             probes.append(GradientProbe(name: "p10", purpose: "your network", network: extra, examples: examples,
-                                        kind: examples.count == 1 ? .example : .miniBatch(eta: eta)))
+                                        kind: examples.count == 1 ? .example : .miniBatch(eta: eta), chinesePurpose: "你的网络"))
         }
         return probes
     }

@@ -107,6 +107,8 @@ struct GradCheck: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOption
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         if model != nil, sizes != nil { throw ValidationError("--sizes and --model both give the network; use one") }
         guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a number ≥ 0, got \(lambda)") }
@@ -131,7 +133,7 @@ struct GradCheck: ParsableCommand {
 
     mutating func run() throws {
         if listBugs {
-            print(GradCheckOutput.bugList())
+            print(GradCheckOutput.bugList(language: language.language))
             return
         }
         if let ownGradient = try ownGradientMode() {
@@ -141,7 +143,8 @@ struct GradCheck: ParsableCommand {
         let json = format != .text // json and html: nothing but the document on stdout
         let mysteryBug = mystery.map { BackpropBug.mysteryOrder[$0 - 1] }
         let bug = bug ?? mysteryBug
-        var generator = seedOption.makeGenerator(announce: !json)
+        let lang = language.language
+        var generator = seedOption.makeGenerator(announce: !json, language: lang)
         var network: Network
         if let model {
             do {
@@ -164,7 +167,7 @@ struct GradCheck: ParsableCommand {
                                    useFiniteDifferences: oracle != .autodiff)
         if !json {
             print(GradCheckOutput.header(network: network, model: model, batch: batch, density: density,
-                                         lambda: lambda, options: options, bug: bug, mystery: mystery))
+                                         lambda: lambda, options: options, bug: bug, mystery: mystery, language: lang))
         }
         let autodiff = oracle == .fd ? nil : AutodiffReference.oracle(network: network, batch: examples, lambda: lambda, n: n ?? batch)
         let report = GradientChecker(options: options).check(
@@ -176,13 +179,13 @@ struct GradCheck: ParsableCommand {
             print(GradientCheckPage().render(report, context: ["seed: \(seedOption.seed)"] + context, diagnose: mystery == nil, picture: bug != nil), terminator: "")
         } else {
             do {
-                print(format == .json ? try report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil))
+                print(format == .json ? try report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil, language: lang))
             } catch {
                 Terminal.printError("gradcheck: \(error)")
                 throw ExitCode(2)
             }
         }
-        if let mysteryBug, !json { print(GradCheckOutput.exerciseFeedback(bug: mysteryBug, guess: guess, report: report)) }
+        if let mysteryBug, !json { print(GradCheckOutput.exerciseFeedback(bug: mysteryBug, guess: guess, report: report, language: lang)) }
         if !report.passed { throw ExitStatus.checkFailed }
     }
 }

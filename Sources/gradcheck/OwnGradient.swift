@@ -57,7 +57,8 @@ extension GradCheck {
     func checkOwnGradient(_ mode: OwnGradientMode) throws {
         let json = format == .json
         let options = CheckOptions(epsilon: epsilon, rtol: rtol, atol: atol)
-        if !json { print("seed: \(seedOption.seed)") }
+        let lang = language.language
+        if !json { print(lang.text("seed: \(seedOption.seed)", "随机种子：\(seedOption.seed)")) }
         let report: ProbeSuiteReport
         do {
             var network: Network?
@@ -69,7 +70,10 @@ extension GradCheck {
             }
             switch mode {
             case .program(let arguments, let subject):
-                if !json { print("checking \(subject) with the probing suite (timeout \(timeout) s per answer)") }
+                if !json {
+                    print(lang.text("checking \(subject) with the probing suite (timeout \(timeout) s per answer)",
+                                    "用探针组检验 \(subject)（每次回答限时 \(timeout) 秒）"))
+                }
                 report = try ExternalCheck.run(arguments: arguments, subject: subject, seed: seedOption.seed, options: options,
                                                timeout: .milliseconds(Int(timeout * 1000)), extra: network)
             case .file(let path):
@@ -89,7 +93,7 @@ extension GradCheck {
             throw ExitCode(2)
         }
         do {
-            print(json ? try report.json() : report.text())
+            print(json ? try report.json() : report.text(language: lang) { lang.text($0, PythonAdapter.chineseReason($0) ?? $0) })
         } catch {
             Terminal.printError("gradcheck: \(error)")
             throw ExitCode(2)

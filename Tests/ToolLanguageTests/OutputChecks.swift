@@ -1,5 +1,6 @@
 import Foundation
 import Localization
+import Testing
 
 /// What a Chinese run must share with the English one, and what it must not contain.
 enum OutputChecks {
@@ -11,6 +12,19 @@ enum OutputChecks {
         return timeless.matches(of: /[-−]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?/).map {
             String($0.output.0).replacingOccurrences(of: "−", with: "-")
         }
+    }
+
+    /// Records an issue for each way `chinese` (a tool's Chinese output) falls short of
+    /// `english` (the same command's English output): too few Chinese words, other
+    /// numbers or another order, a glossary alias, an English sentence left,
+    /// a table header out of line in terminal columns.
+    static func expectChinese(_ chinese: String, matching english: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(chineseCharacters(chinese) >= 10, "\(chinese)", sourceLocation: sourceLocation)
+        #expect(numbers(chinese) == numbers(english), "numbers differ:\n\(english)\n---\n\(chinese)", sourceLocation: sourceLocation)
+        let aliases = try glossary().aliasUses(in: chinese)
+        #expect(aliases.isEmpty, "\(aliases)", sourceLocation: sourceLocation)
+        #expect(englishProse(chinese).isEmpty, "untranslated: \(englishProse(chinese))", sourceLocation: sourceLocation)
+        #expect(misalignedHeaders(chinese).isEmpty, "misaligned: \(misalignedHeaders(chinese))", sourceLocation: sourceLocation)
     }
 
     /// How many CJK characters `text` holds.
