@@ -59,7 +59,7 @@ let libraries: [Target] = [
 
     /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON,
     /// and the classroom page (HTML) and network drawing (SVG).
-    .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking"]),
+    .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking", "Localization"]),
 
     /// The classroom pages of a gradient check: per-layer heat maps of the relative error,
     /// the diagnosis, the network coloured by the errors (`gradcheck --format html`).
@@ -152,7 +152,7 @@ let tests: [Target] = [
     ),
     .testTarget(
         name: "BackpropTraceTests",
-        dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace", "TestSupport"],
+        dependencies: ["BackpropTrace", "BackpropEngine", "backprop-trace", "TestSupport", "Localization", "Course"],
         exclude: ["Golden"]
     ),
     /// The classroom pages in a real headless Chromium (`Browser/drive.py`), the SVG drawing parsed as XML.

@@ -27,14 +27,16 @@ public struct BackpropTrace: Sendable {
     public let check: ClosingCheck
 
     /// Traces `examples[0]` and, when `step` is true (by default for two or more
-    /// examples), one mini-batch step with `eta`. `examples` must not be empty and must
+    /// examples), one mini-batch step with `eta` (and the L2 weight decay of `lambda`
+    /// over a training set of `n`, m by default). `examples` must not be empty and must
     /// fit the network (`TraceRequest` checks).
-    public init(network: Network, examples: [Example], eta: Double, source: Source, step: Bool? = nil) {
+    public init(network: Network, examples: [Example], eta: Double, lambda: Double = 0, n: Int? = nil,
+                source: Source, step: Bool? = nil) {
         self.network = network
         self.source = source
         let first = examples.first ?? Example(x: Vector(zeros: network.sizes[0]), y: Vector(zeros: network.sizes[network.sizes.count - 1]))
         example = ExampleTrace(network: network, example: first)
-        batch = step ?? (examples.count > 1) ? BatchStep(network: network, examples: examples, eta: eta) : nil
+        batch = step ?? (examples.count > 1) ? BatchStep(network: network, examples: examples, eta: eta, lambda: lambda, n: n) : nil
         check = ClosingCheck(network: network, example: first, gradient: example.pass.gradient)
     }
 

@@ -46,15 +46,10 @@ public struct ExampleTrace: Sendable {
     public func sigmoidPrimeOfZ(_ l: Int) -> Vector { sigmoidPrime(z(l)) }
 
     /// ∇ₐC, the rate of change of C with the output activations (BP1's first factor):
-    /// aᴸ − y for the quadratic cost, (aᴸ − y) / (aᴸ(1 − aᴸ)) for cross-entropy.
+    /// the cost's own `Cost.derivative(a:y:)` (network.py's `cost_derivative`), aᴸ − y
+    /// for the quadratic cost, (aᴸ − y) / (aᴸ(1 − aᴸ)) for cross-entropy.
     public var costGradient: Vector {
-        let a = a(outputLayer), y = example.y
-        switch network.cost {
-        case .quadratic:
-            return a - y
-        case .crossEntropy:
-            return Vector((0..<a.count).map { j in (a[j] - y[j]) / (a[j] * (1 - a[j])) })
-        }
+        network.cost.derivative(a: a(outputLayer), y: example.y)
     }
 
     /// (wˡ⁺¹)ᵀδˡ⁺¹, the error moved back one layer (BP2's first factor), for l = 2…L − 1.

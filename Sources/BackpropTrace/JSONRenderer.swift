@@ -6,7 +6,8 @@ import BackpropEngine
 /// l = 2…L with `layer` (the book's l), `network_py_index` (−(L − l + 1)), `w`, `b`,
 /// `z`, `a`, `delta`, `nabla_b` and `nabla_w` (rows, the shape of wˡ). With two or more
 /// examples, `batch` holds each example's gradient, the mean, the updated weights and
-/// biases, and the cost before and after the step.
+/// biases, and the cost before and after the step; with `--lambda`, also `lambda`, `n`
+/// and `decay` (1 − ηλ/n).
 public enum JSONRenderer {
     /// The JSON document.
     public static func value(_ trace: BackpropTrace) -> JSONValue {
@@ -52,7 +53,7 @@ public enum JSONRenderer {
     }
 
     private static func batchValue(_ batch: BatchStep) -> JSONValue {
-        .object([
+        var value: [String: JSONValue] = [
             "m": .integer(batch.size),
             "eta": .number(batch.eta),
             "examples": .array(batch.examples.map { e in
@@ -69,7 +70,13 @@ public enum JSONRenderer {
             "updated_w": .array(batch.after.weights.map(matrix)),
             "cost_before": .number(batch.costBefore),
             "cost_after": .number(batch.costAfter),
-        ])
+        ]
+        if batch.isRegularized {
+            value["lambda"] = .number(batch.lambda)
+            value["n"] = .integer(batch.n)
+            value["decay"] = .number(batch.decay)
+        }
+        return .object(value)
     }
 
     private static func matrix(_ m: Matrix) -> JSONValue {

@@ -1,18 +1,25 @@
 import BackpropEngine
+import Localization
 
 /// The trace as a LaTeX Beamer document for slides: a title frame with the opening
 /// lines, then one frame per equation (its formula, then the numbers as `bmatrix`es
 /// labelled with name and shape) and one per paragraph. Needs `amsmath` only;
-/// compile with `pdflatex`.
+/// compile with `pdflatex`. The Chinese document (`language: .simplifiedChinese`) also
+/// loads `ctex` for its CJK text; compile it with `xelatex`.
 public struct LatexRenderer: Sendable {
-    public init() {}
+    /// The language of the document's prose.
+    public var language: Language
+
+    public init(language: Language = .english) {
+        self.language = language
+    }
 
     /// The document in chunks: preamble, one frame per block, end.
     public func chunks(_ document: TraceDocument) -> [TraceChunk] {
         let title = Notation.latexText.spell(document.title)
         var chunks = [TraceChunk("""
         \\documentclass{beamer}
-        \\usepackage{amsmath}
+        \\usepackage{amsmath}\(language == .english ? "" : "\n\\usepackage{ctex}")
         \\setbeamertemplate{navigation symbols}{}
         \\title{\(title)}
         \\begin{document}

@@ -1,3 +1,5 @@
+import Localization
+
 /// The three spellings of the book's notation the trace is printed in.
 ///
 /// The trace document is written once, in Unicode (δ³, (w³)ᵀ, ∂C/∂b², σ′(z²) …);
@@ -79,6 +81,9 @@ public enum Notation: Sendable {
                 out += latex ? symbol.latex : symbol.ascii
             } else if c.isASCII {
                 out.append(latex && "%#&".contains(c) ? "\\\(c)" : String(c))
+            } else if !latex, DisplayWidth.isWide(c) {
+                // Chinese prose (--lang zh-Hans) stays as it is: only symbols are spelled out.
+                out.append(c)
             } else {
                 out += "?"
             }
@@ -101,7 +106,11 @@ public enum Notation: Sendable {
             let next = index + 1 < chars.count ? chars[index + 1] : " "
             let isScript = superscripts[c] != nil || subscripts[c] != nil
             let startsScript = c.isLetter && c.isASCII && (superscripts[next] != nil || subscripts[next] != nil)
-            if !c.isASCII || isScript || startsScript {
+            if DisplayWidth.isWide(c) {
+                // Chinese prose is text, not math (the Chinese document loads ctex).
+                flush()
+                out.append(c)
+            } else if !c.isASCII || isScript || startsScript {
                 math.append(c)
             } else {
                 flush()

@@ -57,7 +57,9 @@ public struct PageStep: Sendable {
                     } else if let batch = trace.batch, blockIndex > 0, blockIndex == section.blocks.count - 1 {
                         step.title = section.title ?? ""
                         step.marks = TraceMarks(reads: ["C"], writes: [])
-                        step.extraMath = "<mrow><mfrac><mn>1</mn><mi>m</mi></mfrac><msub><mo>Σ</mo><mi>x</mi></msub><msub><mi>C</mi><mi>x</mi></msub>"
+                        let l2 = batch.isRegularized
+                            ? "<mo>+</mo><mfrac><mi>λ</mi><mrow><mn>2</mn><mi>n</mi></mrow></mfrac><mo>Σ</mo><msup><mi>w</mi><mn>2</mn></msup>" : ""
+                        step.extraMath = "<mrow><mfrac><mn>1</mn><mi>m</mi></mfrac><msub><mo>Σ</mo><mi>x</mi></msub><msub><mi>C</mi><mi>x</mi></msub>" + l2
                             + "<mo>:</mo><mtext>&#160;\(escapeMarkup(text.costBefore))&#160;</mtext>\(MathML.number(batch.costBefore))"
                             + "<mo>,</mo><mtext>&#160;\(escapeMarkup(text.costAfter))&#160;</mtext>\(MathML.number(batch.costAfter))</mrow>"
                     }

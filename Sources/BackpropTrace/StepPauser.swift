@@ -10,10 +10,13 @@ public struct StepPauser {
     public var prompt: (String) -> Void
     /// Waits for a line; returns `false` at end of input, which stops the pausing.
     public var waitForEnter: () -> Bool
+    /// The prompt's words (`--lang`: "[按回车键显示下一步]" in Chinese).
+    public var message: String
 
     public init(enabled: Bool, write: @escaping (String) -> Void, prompt: @escaping (String) -> Void,
-                waitForEnter: @escaping () -> Bool) {
+                waitForEnter: @escaping () -> Bool, message: String = "[press Enter for the next step]") {
         self.enabled = enabled
+        self.message = message
         self.write = write
         self.prompt = prompt
         self.waitForEnter = waitForEnter
@@ -24,7 +27,7 @@ public struct StepPauser {
         for (index, chunk) in chunks.enumerated() {
             write(chunk.text)
             if enabled, chunk.isEquation, index < chunks.count - 1 {
-                prompt("[press Enter for the next step]")
+                prompt(message)
                 if !waitForEnter() { enabled = false }
             }
         }

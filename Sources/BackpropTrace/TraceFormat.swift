@@ -1,3 +1,5 @@
+import Localization
+
 /// The output formats of `backprop-trace`.
 public enum TraceFormat: String, CaseIterable, Sendable {
     /// Unicode text for a terminal (`--ascii` for plain ASCII).
@@ -13,15 +15,16 @@ public enum TraceFormat: String, CaseIterable, Sendable {
     /// The network drawing with the whole trace's values, for slides (`NetworkDrawing`).
     case svg
 
-    /// `trace` in this format, in chunks for step mode. `ascii` and `color` apply to text.
-    public func chunks(_ trace: BackpropTrace, ascii: Bool = false, color: Bool = false) -> [TraceChunk] {
+    /// `trace` in this format, in chunks for step mode. `ascii` and `color` apply to
+    /// text; `language` is the language of the prose (JSON is the same in every language).
+    public func chunks(_ trace: BackpropTrace, ascii: Bool = false, color: Bool = false, language: Language = .english) -> [TraceChunk] {
         switch self {
-        case .text: TextRenderer(ascii: ascii, color: color).chunks(TraceDocument(trace))
-        case .markdown: MarkdownRenderer().chunks(TraceDocument(trace))
-        case .latex: LatexRenderer().chunks(TraceDocument(trace))
+        case .text: TextRenderer(ascii: ascii, color: color).chunks(TraceDocument(trace, language: language))
+        case .markdown: MarkdownRenderer().chunks(TraceDocument(trace, language: language))
+        case .latex: LatexRenderer(language: language).chunks(TraceDocument(trace, language: language))
         case .json: [TraceChunk(JSONRenderer.render(trace))]
-        case .html: [TraceChunk(HTMLRenderer().render(trace))]
-        case .svg: [TraceChunk(TracePicture.svg(trace) + "\n")]
+        case .html: [TraceChunk(HTMLRenderer(text: .of(language)).render(trace))]
+        case .svg: [TraceChunk(TracePicture.svg(trace, text: .of(language)) + "\n")]
         }
     }
 }

@@ -10,7 +10,7 @@ public enum TracePicture {
     /// what the step reads and writes highlighted.
     public static func svg(_ trace: BackpropTrace, step: Int, text: PageText = .english) throws(TraceError) -> String {
         let drawing = NetworkDrawing(trace.example, text: text)
-        let steps = PageStep.steps(TraceDocument(trace), trace: trace, text: text)
+        let steps = PageStep.steps(TraceDocument(trace, language: text.documentLanguage), trace: trace, text: text)
         guard steps.indices.contains(step - 1) else {
             throw .invalidOptions("--at-step must be 1 to \(steps.count) (the page's steps for this trace), got \(step)")
         }

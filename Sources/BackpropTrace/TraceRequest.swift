@@ -30,6 +30,12 @@ public struct TraceRequest: Sendable {
     public var modelPath: String?
     /// The learning rate η for the mini-batch step.
     public var eta: Double = defaultEta
+    /// The L2 regularization parameter λ of the mini-batch step (`nil`: none, λ = 0);
+    /// needs `batch`.
+    public var lambda: Double?
+    /// The training-set size n of the L2 term ηλ/n (`nil`: the mini-batch size m, as
+    /// `gradcheck` does); needs `batch`.
+    public var n: Int?
 
     public init() {}
 
@@ -37,10 +43,15 @@ public struct TraceRequest: Sendable {
     public func makeTrace() throws(TraceError) -> BackpropTrace {
         guard eta.isFinite, eta > 0 else { throw .invalidOptions("--eta must be a positive number, got \(eta)") }
         if let batch, batch < 1 { throw .invalidOptions("--batch must be at least 1, got \(batch)") }
+        if let lambda, !(lambda.isFinite && lambda >= 0) { throw .invalidOptions("--lambda must be a finite number ≥ 0, got \(lambda)") }
+        if let n, n < 1 { throw .invalidOptions("--n must be at least 1, got \(n)") }
+        if batch == nil, lambda != nil || n != nil {
+            throw .invalidOptions("--lambda and --n regularize the mini-batch step: give --batch too")
+        }
         var generator = SeededGenerator(seed: seed)
         let network = try makeNetwork(generator: &generator)
         let examples = try makeExamples(for: network.sizes, generator: &generator)
-        return BackpropTrace(network: network, examples: examples, eta: eta,
+        return BackpropTrace(network: network, examples: examples, eta: eta, lambda: lambda ?? 0, n: n,
                              source: modelPath.map(BackpropTrace.Source.model) ?? .seed(seed),
                              step: batch != nil || examples.count > 1)
     }

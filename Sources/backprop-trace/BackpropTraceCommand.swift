@@ -4,6 +4,7 @@ import BackpropTrace
 import CommandLineSupport
 import Files
 import Foundation
+import Localization
 import Rendering
 
 /// Shows every number of one backpropagation on a small network, equation by
@@ -20,6 +21,8 @@ struct BackpropTraceCommand: ParsableCommand {
     var sizes: LayerSizes?
 
     @OptionGroup var seedOption: SeedOption
+
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "An input x1,x2,… (repeat with --target for a mini-batch).")
     var input: [NumberList] = []
@@ -38,6 +41,12 @@ struct BackpropTraceCommand: ParsableCommand {
 
     @Option(help: "Learning rate η for the mini-batch step.")
     var eta = TraceRequest.defaultEta
+
+    @Option(help: ArgumentHelp("With --batch: the L2 regularization parameter λ; the step becomes network2.py's w → (1 − ηλ/n)w − (η/m)Σ∇Cₓ (biases not decayed).", valueName: "λ"))
+    var lambda: Double?
+
+    @Option(name: .customLong("n"), help: ArgumentHelp("With --lambda: the training-set size n of the decay ηλ/n (default: the mini-batch size m).", valueName: "n"))
+    var trainingSetSize: Int?
 
     @Option(help: "Output: text, markdown, latex, json, html (a page to project and step through) or svg (the network drawing).")
     var format = TraceFormat.text
@@ -68,6 +77,8 @@ struct BackpropTraceCommand: ParsableCommand {
         request.cost = cost
         request.modelPath = model
         request.eta = eta
+        request.lambda = lambda
+        request.n = trainingSetSize
         let trace: BackpropTrace
         do {
             trace = try request.makeTrace()
@@ -77,9 +88,10 @@ struct BackpropTraceCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        var chunks = format.chunks(trace, ascii: ascii, color: !ascii && output == nil && Terminal.supportsColor)
+        let lang = language.language
+        var chunks = format.chunks(trace, ascii: ascii, color: !ascii && output == nil && Terminal.supportsColor, language: lang)
         if let atStep {
-            do { chunks = [TraceChunk(try TracePicture.svg(trace, step: atStep) + "\n")] } catch { throw ValidationError(error.description) }
+            do { chunks = [TraceChunk(try TracePicture.svg(trace, step: atStep, text: .of(lang)) + "\n")] } catch { throw ValidationError(error.description) }
         }
         if let output {
             do {
@@ -88,14 +100,15 @@ struct BackpropTraceCommand: ParsableCommand {
                 Terminal.printError("backprop-trace: \(error)")
                 throw ExitCode(2)
             }
-            FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+            FileHandle.standardError.write(Data(lang.text("wrote \(output)\n", "已写入 \(output)\n").utf8))
             return
         }
         var pauser = StepPauser(
             enabled: step && Terminal.isStandardInputATerminal,
             write: { FileHandle.standardOutput.write(Data($0.utf8)) },
             prompt: { FileHandle.standardError.write(Data($0.utf8)) },
-            waitForEnter: { readLine() != nil }
+            waitForEnter: { readLine() != nil },
+            message: lang.text("[press Enter for the next step]", "[按回车键显示下一步]")
         )
         pauser.run(chunks)
     }

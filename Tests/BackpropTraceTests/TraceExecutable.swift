@@ -21,10 +21,13 @@ enum TraceExecutable {
     }
 
     /// Runs the executable with `arguments` from the package root, standard input
-    /// from /dev/null (not a terminal).
-    static func run(_ arguments: [String]) throws -> Result {
+    /// from /dev/null (not a terminal), in the C locale (English) unless `environment`
+    /// says otherwise, so a Chinese locale on the test machine does not change the text.
+    static func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> Result {
         guard let url else { throw NotBuilt() }
-        let result = try ChildProcess.run(url, arguments, environment: ChildProcess.environment(["NO_COLOR": "1"]),
+        var changes: [String: String?] = ["NO_COLOR": "1", "LC_ALL": "C.UTF-8", "LC_MESSAGES": nil, "LANG": nil]
+        changes.merge(environment) { $1 }
+        let result = try ChildProcess.run(url, arguments, environment: ChildProcess.environment(changes),
                                           currentDirectory: packageRoot)
         return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
