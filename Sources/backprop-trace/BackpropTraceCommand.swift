@@ -98,7 +98,7 @@ struct BackpropTraceCommand: ParsableCommand {
                 try AtomicFile.write(Data(chunks.joinedText.utf8), to: output)
             } catch {
                 Terminal.printError("backprop-trace: \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.badInput
             }
             FileHandle.standardError.write(Data(lang.text("wrote \(output)\n", "已写入 \(output)\n").utf8))
             return

@@ -182,7 +182,7 @@ struct GradCheck: ParsableCommand {
                 print(format == .json ? try report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil, language: lang))
             } catch {
                 Terminal.printError("gradcheck: \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.badInput
             }
         }
         if let mysteryBug, !json { print(GradCheckOutput.exerciseFeedback(bug: mysteryBug, guess: guess, report: report, language: lang)) }

@@ -46,7 +46,7 @@ extension GradCheck {
         if let networkPy {
             guard FileManager.default.fileExists(atPath: networkPy) else {
                 Terminal.printError("gradcheck: \(networkPy): no such file")
-                throw ExitCode(2)
+                throw ExitStatus.badInput
             }
             return .program(arguments: PythonAdapter.arguments(python: python, module: networkPy), subject: networkPy)
         }
@@ -90,15 +90,15 @@ extension GradCheck {
             }
         } catch {
             Terminal.printError("gradcheck: no verdict: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
         do {
             print(json ? try report.json() : report.text(language: lang) { lang.text($0, PythonAdapter.chineseReason($0) ?? $0) })
         } catch {
             Terminal.printError("gradcheck: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
-        if report.checked == 0 { throw ExitCode(2) }
-        if !report.passed { throw ExitCode(1) }
+        if report.checked == 0 { throw ExitStatus.badInput }
+        if !report.passed { throw ExitStatus.checkFailed }
     }
 }

@@ -30,7 +30,7 @@ struct GlossaryCommand: ParsableCommand {
             glossary = try Glossary.load(from: file)
         } catch {
             FileHandle.standardError.write(Data("lessons: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
         try format.print(glossary.entries) {
             if markdown { return glossary.markdownTable() }

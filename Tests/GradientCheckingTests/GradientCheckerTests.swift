@@ -97,7 +97,7 @@ struct GradientCheckerTests {
     func jsonNonFinite() throws {
         let (network, batch) = try randomProblem(sizes: [2, 3, 1], cost: .quadratic, seed: 1, batch: 2)
         let poisoned: GradientFunction = { network, batch, lambda, n in
-            var g = TextbookGradient.mean(network, batch, lambda, n)
+            var g = TextbookGradient.mean(network: network, batch: batch, lambda: lambda, n: n)
             g.nablaB[0].elements[0] = .nan
             g.nablaB[0].elements[1] = .infinity
             g.nablaB[0].elements[2] = -.infinity
