@@ -24,8 +24,8 @@ enum TraceExecutable {
     /// from /dev/null (not a terminal).
     static func run(_ arguments: [String]) throws -> Result {
         guard let url else { throw NotBuilt() }
-        let result = try ChildProcess.run(url, arguments, environment: ChildProcess.environment(["NO_COLOR": "1"]),
-                                          currentDirectory: packageRoot)
+        let result = try TestProcess.run(url, arguments, environment: TestProcess.environment(["NO_COLOR": "1"]),
+                                         currentDirectory: packageRoot)
         return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
