@@ -80,7 +80,9 @@ public final class ChildProcess {
                 if n > 0 {
                     written += n
                 } else if n < 0, errno != EAGAIN, errno != EINTR {
-                    throw .stoppedReading(status: finish())
+                    // EPIPE: its input is closed. If it is exiting, it simply ended early.
+                    let exited = waitForExit(within: .milliseconds(100))
+                    throw exited ? .endedEarly(status: finish()) : .stoppedReading(status: finish())
                 }
             }
             if fds[0].revents != 0 { readOutput(max: maxLineBytes) }
