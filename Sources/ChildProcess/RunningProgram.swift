@@ -84,12 +84,12 @@ public final class RunningProgram: @unchecked Sendable {
     }
 
     deinit {
-        if rawStatus == nil { killAndReap() }
+        killAndReap()
         collector.abandon()
     }
 
     /// Whether it is still running (false once it has exited, even if not yet waited for).
-    public var isRunning: Bool { !locked { reap(blocking: false) } }
+    public var isRunning: Bool { !locked { hasExited() } }
 
     /// Sends `signal` (such as `SIGINT`, what Ctrl-C sends) to it — to its whole process
     /// group when it has one. Does nothing once it has been reaped.
@@ -128,7 +128,7 @@ public final class RunningProgram: @unchecked Sendable {
     /// open after the exit by something it started counts against the same deadline.
     public func wait(timeout: Duration) throws(ProgramRunError) -> ProgramResult {
         let deadline = ContinuousClock.now + timeout
-        while !(locked { reap(blocking: false) } && collector.outputsClosed) {
+        while !(locked { hasExited() } && collector.outputsClosed) {
             guard ContinuousClock.now < deadline else {
                 locked { killAndReap() }
                 collector.abandon()
@@ -139,7 +139,7 @@ public final class RunningProgram: @unchecked Sendable {
             collector.waitForChange(until: min(deadline, .now + .milliseconds(20)))
         }
         // Whatever it started and left running in its group goes too.
-        if ownProcessGroup { kill(-pid, SIGKILL) }
+        locked { killAndReap() }
         collector.abandon()
         let raw = locked { rawStatus } ?? 0
         let signal = raw & 0x7f
@@ -154,25 +154,30 @@ public final class RunningProgram: @unchecked Sendable {
         return body()
     }
 
-    /// Kills it (its group, when it has one) with SIGKILL and reaps it. Idempotent.
+    /// Kills it (its group, when it has one) with SIGKILL and reaps it; once reaped,
+    /// does nothing. The group is signalled before the reaping, while its id still
+    /// belongs to it (an exited, unreaped leader keeps it), never after.
     private func killAndReap() {
-        if rawStatus == nil { kill(ownProcessGroup ? -pid : pid, SIGKILL) }
-        _ = reap(blocking: true)
-        if ownProcessGroup { kill(-pid, SIGKILL) }
-    }
-
-    /// Collects its exit status if it has exited (or, `blocking`, once it does); true
-    /// once reaped.
-    private func reap(blocking: Bool) -> Bool {
-        if rawStatus != nil { return true }
+        guard rawStatus == nil else { return }
+        kill(ownProcessGroup ? -pid : pid, SIGKILL)
         var raw: Int32 = 0
         while true {
-            let r = waitpid(pid, &raw, blocking ? 0 : WNOHANG)
-            if r == pid { rawStatus = raw; return true }
+            let r = waitpid(pid, &raw, 0)
+            if r == pid { rawStatus = raw; return }
             if r < 0, errno == EINTR { continue }
             // ECHILD: someone else reaped it; it is gone either way.
-            if r < 0 { rawStatus = 0; return true }
-            return false
+            rawStatus = 0
+            return
         }
+    }
+
+    /// Whether it has exited (or been reaped), without reaping it.
+    private func hasExited() -> Bool {
+        if rawStatus != nil { return true }
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) < 0 {
+            if errno != EINTR { return true }  // ECHILD: gone
+        }
+        return info._sifields._sigchld.si_pid == pid
     }
 }
