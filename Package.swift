@@ -98,7 +98,7 @@ let libraries: [Target] = [
     .target(name: "GradientDemos", dependencies: ["BackpropEngine", "Datasets", "Rendering", "Pictures", "Localization"]),
 
     /// The course: reading lesson files, normalising output, running lesson commands.
-    .target(name: "Course", dependencies: ["Localization"]),
+    .target(name: "Course", dependencies: ["Localization", "ChildProcess"]),
 
     /// libFuzzer entry points for the file parsers (built with -sanitize=fuzzer by Fuzz/run).
     .target(name: "FuzzTargets", dependencies: ["BackpropEngine", "Datasets"]),
@@ -127,7 +127,7 @@ let tests: [Target] = [
     /// What the test targets share (as argument-parser's `ArgumentParserTestHelpers` and
     /// swift-numerics' `_TestSupport`): the one child-process runner, built executables,
     /// temporary directories, approximate comparisons, golden files.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["ChildProcess"], path: "Tests/TestSupport"),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
     /// Golden `--help` of every tool, run on the built executables (`BACKPROPLAB_UPDATE_GOLDEN=1` rewrites them).
     .testTarget(name: "HelpTests", dependencies: ["TestSupport"], exclude: ["Golden"]),

@@ -34,57 +34,11 @@ public final class ChildProcess {
         }
         self.program = program
         stderrTail = StderrTail(limit: stderrLimit)
-        // A write to a program that has exited must be an error (EPIPE), not our death.
-        signal(SIGPIPE, SIG_IGN)
-
-        var pipes: [[Int32]] = []
-        for _ in 0..<3 {
-            var fds: [Int32] = [-1, -1]
-            guard pipe(&fds) == 0 else {
-                for p in pipes { close(p[0]); close(p[1]) }
-                throw .launchFailed(program: program, reason: "no pipe: \(String(cString: strerror(errno)))")
-            }
-            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-            pipes.append(fds)
-        }
-        // Child ends: stdin reads pipes[0][0], stdout writes pipes[1][1], stderr pipes[2][1].
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pipes[0][0], 0)
-        posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 1)
-        posix_spawn_file_actions_adddup2(&actions, pipes[2][1], 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        sigaddset(&defaults, SIGTERM)
-        sigaddset(&defaults, SIGINT)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
-        var child: pid_t = 0
-        let result = posix_spawnp(&child, program, &actions, &attributes, argv, environ)
-        close(pipes[0][0]); close(pipes[1][1]); close(pipes[2][1])
-        guard result == 0 else {
-            close(pipes[0][1]); close(pipes[1][0]); close(pipes[2][0])
-            let reason = result == ENOENT ? "no such program (not found in PATH)" : String(cString: strerror(result))
-            throw .launchFailed(program: program, reason: reason)
-        }
-        pid = child
-        input = pipes[0][1]
-        output = pipes[1][0]
-        errors = pipes[2][0]
-        for fd in [input, output, errors] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        let child = try Spawn.start(arguments, input: .pipe, output: .pipe, errors: .pipe)
+        pid = child.pid
+        input = child.input
+        output = child.output
+        errors = child.errors
     }
 
     deinit { terminate() }
@@ -127,11 +81,9 @@ public final class ChildProcess {
                 if n > 0 {
                     written += n
                 } else if n < 0, errno != EAGAIN, errno != EINTR {
-                    // EPIPE: it closed its input, almost always by exiting.
-                    let closedInput = errno == EPIPE
-                    let status = finish()
-                    throw closedInput && status.hasPrefix("exited") || status.hasPrefix("killed")
-                        ? .endedEarly(status: status) : .stoppedReading(status: status)
+                    // EPIPE: its input is closed. If it is exiting, it simply ended early.
+                    let exited = waitForExit(within: .milliseconds(100))
+                    throw exited ? .endedEarly(status: finish()) : .stoppedReading(status: finish())
                 }
             }
             if fds[0].revents != 0 { readOutput(max: maxLineBytes) }

@@ -103,7 +103,9 @@ public struct LessonTour: Sendable {
         let arguments = ["swift", "build", "--product", command.executable]
             + (command.configuration == .release ? ["-c", "release"] : [])
         do {
-            let status = try runner.stream(URL(fileURLWithPath: "/usr/bin/env"), arguments, name: "swift build")
+            // A first build on a busy machine can outlast a lesson command's limit by far.
+            let status = try runner.stream(URL(fileURLWithPath: "/usr/bin/env"), arguments, name: "swift build",
+                                           timeout: .seconds(3600))
             guard status == 0 else {
                 Self.printError("lessons: building \(command.executable) failed (status \(status))")
                 return false

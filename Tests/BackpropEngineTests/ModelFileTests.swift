@@ -40,7 +40,7 @@ struct ModelFileTests {
 
     @Test("a saved model has network2's shapes when Python's json.load reads it")
     func pythonReadsIt() throws {
-        let python = ChildProcess.python3
+        let python = TestProcess.python3
         let network = try Network(sizes: [4, 3, 2], cost: .crossEntropy, seed: 1)
         let path = try temporaryPath("py.json")
         try ModelFile.save(network, to: path)
@@ -59,7 +59,7 @@ struct ModelFileTests {
         assert m["cost"] == "CrossEntropyCost"
         print(repr(m["weights"][0][0][0]))
         """
-        let result = try ChildProcess.run(python, ["-c", script, path], timeout: .seconds(60))
+        let result = try TestProcess.run(python, ["-c", script, path], timeout: .seconds(60))
         #expect(result.status == 0)
         let printed = result.stdout
         #expect(Double(printed.trimmingCharacters(in: .whitespacesAndNewlines)) == network.weights[0][0, 0])

@@ -27,8 +27,8 @@ enum TraceExecutable {
         guard let url else { throw NotBuilt() }
         var changes: [String: String?] = ["NO_COLOR": "1", "LC_ALL": "C.UTF-8", "LC_MESSAGES": nil, "LANG": nil]
         changes.merge(environment) { $1 }
-        let result = try ChildProcess.run(url, arguments, environment: ChildProcess.environment(changes),
-                                          currentDirectory: packageRoot)
+        let result = try TestProcess.run(url, arguments, environment: TestProcess.environment(changes),
+                                         currentDirectory: packageRoot)
         return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 

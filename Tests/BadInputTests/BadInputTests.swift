@@ -9,7 +9,7 @@ import Zlib
 @Suite("Bad input: broken files and bad flags get one clear line")
 struct BadInputTests {
     static func run(_ executable: String, _ arguments: [String]) throws -> ChildResult {
-        try ChildProcess.run(built: executable, arguments, timeout: .seconds(120))
+        try TestProcess.run(built: executable, arguments, timeout: .seconds(120))
     }
 
     // MARK: Broken MNIST files

@@ -23,8 +23,8 @@ final class LoopbackServer {
         let script = NSTemporaryDirectory() + "backproplab-loopback-\(UUID().uuidString).py"
         try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: script) }
-        guard let python = ChildProcess.python3 else { return nil }
-        child = try ChildProcess.start(python, [script, root], pipeInput: true)
+        guard let python = TestProcess.python3 else { return nil }
+        child = try TestProcess.start(python, [script, root], pipeInput: true)
         // The script prints its port once it is listening.
         guard let line = child.firstLine(timeout: .seconds(30)), let port = Int(line) else {
             child.send(SIGKILL)

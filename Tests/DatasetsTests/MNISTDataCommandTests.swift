@@ -12,7 +12,7 @@ let mnistDataTool: URL? = BuiltExecutable.url("mnist-data")
 struct MNISTDataCommandTests {
     /// Runs the tool; returns its exit status, stdout and stderr.
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
-        let result = try ChildProcess.run(built: "mnist-data", arguments, environment: environment, timeout: .seconds(120))
+        let result = try TestProcess.run(built: "mnist-data", arguments, environment: environment, timeout: .seconds(120))
         return (result.status, result.stdout, result.stderr)
     }
 

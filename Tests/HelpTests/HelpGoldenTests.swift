@@ -27,12 +27,12 @@ struct HelpGoldenTests {
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// The help is wrapped to the terminal's width; a fixed COLUMNS makes it the same everywhere.
-    static let environment = ChildProcess.environment(["COLUMNS": "100", "LINES": "50", "NO_COLOR": "1"])
+    static let environment = TestProcess.environment(["COLUMNS": "100", "LINES": "50", "NO_COLOR": "1"])
 
     @Test("--help", arguments: commands)
     func help(command: [String]) throws {
-        let result = try ChildProcess.run(built: command[0], Array(command.dropFirst()) + ["--help"],
-                                          environment: Self.environment, timeout: .seconds(60))
+        let result = try TestProcess.run(built: command[0], Array(command.dropFirst()) + ["--help"],
+                                         environment: Self.environment, timeout: .seconds(60))
         #expect(result.status == 0, "\(command): \(result.stderr)")
         #expect(result.stderr.isEmpty, "\(command): \(result.stderr)")
         #expect(result.stdout.contains("USAGE:"))

@@ -27,10 +27,10 @@ func syntheticSplits(count: Int = 200) -> DigitSplits {
 
 /// Runs the built `mnist` executable with `arguments` from the package root, to completion.
 func runMNIST(_ arguments: [String]) throws -> ChildResult {
-    try ChildProcess.run(built: "mnist", arguments)
+    try TestProcess.run(built: "mnist", arguments)
 }
 
 /// Starts the built `mnist` executable with `arguments` from the package root.
 func startMNIST(_ arguments: [String]) throws -> RunningChild {
-    try ChildProcess.start(BuiltExecutable.require("mnist"), arguments)
+    try TestProcess.start(BuiltExecutable.require("mnist"), arguments)
 }

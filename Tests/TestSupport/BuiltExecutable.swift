@@ -22,8 +22,8 @@ public enum BuiltExecutable {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// The built executable `name`, or `ChildProcessError.notBuilt`.
-    public static func require(_ name: String) throws(ChildProcessError) -> URL {
+    /// The built executable `name`, or `TestProcessError.notBuilt`.
+    public static func require(_ name: String) throws(TestProcessError) -> URL {
         guard let url = url(name) else {
             throw .notBuilt(executable: name, lookedIn: searchDirectories.map(\.path))
         }

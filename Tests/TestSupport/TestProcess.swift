@@ -1,11 +1,15 @@
+import ChildProcess
 import Foundation
 
-/// The one way the tests run a program: no shell between the test and the program's
-/// argv, standard output and error read concurrently (a child filling one pipe can
-/// never deadlock the test), a timeout on every wait, and the child killed and reaped
-/// when it runs past it. Like swift-argument-parser's `AssertExecuteCommand`, it runs
-/// the executables the package built, as a user would.
-public enum ChildProcess {
+/// The one way the tests run a program, a thin layer over the `ChildProcess` library's
+/// `RunningProgram` (the one home for running programs): no shell between the test and
+/// the program's argv, standard output and error read concurrently (a child filling one
+/// pipe can never deadlock the test), a timeout on every wait, and the child killed and
+/// reaped with its process group when it runs past it. Like swift-argument-parser's
+/// `AssertExecuteCommand`, it runs the executables the package built, as a user would.
+/// What it adds: finding built executables, the package root as the default working
+/// directory, a default timeout, and results as text.
+public enum TestProcess {
     /// How long a child may run unless a test says otherwise. Generous for the slowest
     /// child the suite starts (a few MNIST epochs in a debug build on 2 shared cores);
     /// it only exists so that a hung child fails the test instead of the suite.
@@ -15,7 +19,7 @@ public enum ChildProcess {
     /// standard input is /dev/null (not a terminal) unless `pipeInput`.
     public static func start(_ executable: URL, _ arguments: [String] = [], environment: [String: String]? = nil,
                              currentDirectory: URL? = PackagePaths.root,
-                             pipeInput: Bool = false) throws(ChildProcessError) -> RunningChild {
+                             pipeInput: Bool = false) throws(TestProcessError) -> RunningChild {
         try RunningChild(executable, arguments, environment: environment, currentDirectory: currentDirectory,
                          pipeInput: pipeInput)
     }
@@ -23,7 +27,7 @@ public enum ChildProcess {
     /// Runs `executable` with `arguments` to completion (see `start` and `RunningChild.wait`).
     public static func run(_ executable: URL, _ arguments: [String] = [], environment: [String: String]? = nil,
                            currentDirectory: URL? = PackagePaths.root,
-                           timeout: Duration = defaultTimeout) throws(ChildProcessError) -> ChildResult {
+                           timeout: Duration = defaultTimeout) throws(TestProcessError) -> ChildResult {
         try start(executable, arguments, environment: environment, currentDirectory: currentDirectory)
             .wait(timeout: timeout)
     }
@@ -31,7 +35,7 @@ public enum ChildProcess {
     /// Runs the built executable `name` (see `BuiltExecutable`).
     public static func run(built name: String, _ arguments: [String] = [], environment: [String: String]? = nil,
                            currentDirectory: URL? = PackagePaths.root,
-                           timeout: Duration = defaultTimeout) throws(ChildProcessError) -> ChildResult {
+                           timeout: Duration = defaultTimeout) throws(TestProcessError) -> ChildResult {
         try run(BuiltExecutable.require(name), arguments, environment: environment,
                 currentDirectory: currentDirectory, timeout: timeout)
     }

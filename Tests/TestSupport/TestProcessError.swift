@@ -1,6 +1,9 @@
+import ChildProcess
+
 /// Why the test support could not run a child process to completion. Each case's
-/// description is one line a test failure can show as it is.
-public enum ChildProcessError: Error, Sendable, CustomStringConvertible {
+/// description is one line a test failure can show as it is. The first two are
+/// `ProgramRunError`'s, named for the executable a test ran.
+public enum TestProcessError: Error, Sendable, CustomStringConvertible {
     /// The program could not be started.
     case launchFailed(executable: String, reason: String)
     /// The child ran past its timeout and was killed (SIGKILL) and reaped; what it had
@@ -12,11 +15,20 @@ public enum ChildProcessError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .launchFailed(executable, reason):
-            "could not start \(executable): \(reason)"
+            ProgramRunError.launchFailed(program: executable, reason: reason).description
         case let .timedOut(executable, seconds, stdout, stderr):
-            "\(executable) did not finish within \(seconds) s and was killed; stdout so far: \(stdout.suffix(500).debugDescription), stderr so far: \(stderr.suffix(500).debugDescription)"
+            ProgramRunError.timedOut(program: executable, seconds: seconds, stdout: stdout, stderr: stderr).description
         case let .notBuilt(executable, lookedIn):
             "\(executable) is not built (looked in \(lookedIn.joined(separator: ", "))): run swift build first"
+        }
+    }
+
+    /// The library's error, named for `executable`.
+    init(_ error: ProgramRunError, executable: String) {
+        switch error {
+        case let .launchFailed(_, reason): self = .launchFailed(executable: executable, reason: reason)
+        case let .timedOut(_, seconds, stdout, stderr):
+            self = .timedOut(executable: executable, seconds: seconds, stdout: stdout, stderr: stderr)
         }
     }
 }
