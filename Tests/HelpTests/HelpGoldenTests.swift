@@ -16,12 +16,13 @@ struct HelpGoldenTests {
         ["sigmoid-limit"],
         ["backprop-trace"],
         ["gradcheck"],
+        ["backprop-server"],
         ["mnist"], ["mnist", "train"], ["mnist", "evaluate"], ["mnist", "baselines"], ["mnist", "download"],
         ["mnist-data"],
         ["gradient-descent"], ["gradient-descent", "bowl"], ["gradient-descent", "batches"],
         ["deep-gradients"],
         ["bench"],
-        ["lessons"], ["lessons", "list"], ["lessons", "run"],
+        ["lessons"], ["lessons", "list"], ["lessons", "run"], ["lessons", "glossary"],
     ]
 
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
