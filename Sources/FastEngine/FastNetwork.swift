@@ -23,11 +23,17 @@ public struct FastNetwork: Sendable {
     /// The compiled loops training and evaluation run on: by default the fastest this CPU
     /// allows; `.baseline` gives the same bits more slowly (see `KernelSet`).
     public var kernels: KernelSet = .automatic
-    /// How many threads `sgd` trains on (default: every core). The result does not depend
-    /// on it: the threads split layer 2's neurons, so each weight and each z²ⱼ is computed
-    /// by one thread in the textbook's order (see `ParallelEpoch`). Evaluation always uses
-    /// every core.
-    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// How many threads `sgd` trains on (default 1). The result does not depend on it:
+    /// the threads split layer 2's neurons, so each weight and each z²ⱼ is computed by one
+    /// thread in the textbook's order (see `ParallelEpoch`). Evaluation always uses every
+    /// core.
+    ///
+    /// The default is one thread because that measured faster: on the 2-core AMD EPYC VM
+    /// this was developed on, idle, `bench` printed 0.088 s an epoch of [784, 30, 10] on one
+    /// thread and 0.134 s on two. A mini-batch of 10 is about 18 µs of work, and two
+    /// barrier waits per batch cost more than half of it saves. Larger layers or batches
+    /// may gain from `threads > 1`; measure with `bench --threads N`.
+    public var threads: Int = 1
 
     let layout: FastLayout
     /// (wˡ)ᵀ and bˡ for every layer, padded, at `layout`'s offsets.
