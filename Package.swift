@@ -59,7 +59,7 @@ let libraries: [Target] = [
 
     /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON,
     /// and the classroom page (HTML) and network drawing (SVG).
-    .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking", "Localization"]),
+    .target(name: "BackpropTrace", dependencies: ["BackpropEngine", "Rendering", "GradientChecking", "Localization", "JSONOutput"]),
 
     /// The classroom pages of a gradient check: per-layer heat maps of the relative error,
     /// the diagnosis, the network coloured by the errors (`gradcheck --format html`).

@@ -1,4 +1,5 @@
 import BackpropEngine
+import JSONOutput
 
 /// The trace as JSON for scripts. At the top: `sizes`, `cost` (the cost's name, as
 /// `--cost` spells it), `cost_value` (C for the traced example), `input`, `target`,
@@ -7,14 +8,16 @@ import BackpropEngine
 /// `z`, `a`, `delta`, `nabla_b` and `nabla_w` (rows, the shape of wˡ). With two or more
 /// examples, `batch` holds each example's gradient, the mean, the updated weights and
 /// biases, and the cost before and after the step; with `--lambda`, also `lambda`, `n`
-/// and `decay` (1 − ηλ/n).
+/// and `decay` (1 − ηλ/n). Every object's keys are sorted; the text is written by the
+/// project's one JSON writer (`JSONOutput.Node`), so NaN and ±∞ come out as the strings
+/// "NaN", "Infinity" and "-Infinity".
 public enum JSONRenderer {
     /// The JSON document.
-    public static func value(_ trace: BackpropTrace) -> JSONValue {
+    public static func value(_ trace: BackpropTrace) -> Node {
         let t = trace.example
         let L = trace.layerCount
-        let layers: [JSONValue] = (2...L).map { l in
-            .object([
+        let layers: [Node] = (2...L).map { l in
+            object([
                 "layer": .integer(l),
                 "network_py_index": .integer(-(L - l + 1)),
                 "w": matrix(t.w(l)), "b": .numbers(t.b(l).elements),
@@ -23,14 +26,14 @@ public enum JSONRenderer {
                 "nabla_b": .numbers(t.nablaB(l).elements), "nabla_w": matrix(t.nablaW(l)),
             ])
         }
-        var top: [String: JSONValue] = [
-            "sizes": .array(trace.network.sizes.map(JSONValue.integer)),
+        var top: Fields = [
+            "sizes": .array(trace.network.sizes.map(Node.integer)),
             "cost": .string(trace.network.cost.rawValue),
             "cost_value": .number(t.cost),
             "input": .numbers(t.example.x.elements),
             "target": .numbers(t.example.y.elements),
             "layers": .array(layers),
-            "gradient_check": .object([
+            "gradient_check": object([
                 "method": .string("central differences"),
                 "step": .number(trace.check.step),
                 "parameters": .integer(trace.check.parameterCount),
@@ -44,20 +47,20 @@ public enum JSONRenderer {
         case .model(let path): top["model"] = .string(path)
         }
         if let batch = trace.batch { top["batch"] = batchValue(batch) }
-        return .object(top)
+        return object(top)
     }
 
     /// The JSON text.
     public static func render(_ trace: BackpropTrace) -> String {
-        value(trace).render()
+        value(trace).text() + "\n"
     }
 
-    private static func batchValue(_ batch: BatchStep) -> JSONValue {
-        var value: [String: JSONValue] = [
+    private static func batchValue(_ batch: BatchStep) -> Node {
+        var value: Fields = [
             "m": .integer(batch.size),
             "eta": .number(batch.eta),
             "examples": .array(batch.examples.map { e in
-                .object([
+                object([
                     "input": .numbers(e.example.x.elements), "target": .numbers(e.example.y.elements),
                     "cost_value": .number(e.cost),
                     "nabla_b": .array(e.pass.gradient.nablaB.map { .numbers($0.elements) }),
@@ -76,10 +79,15 @@ public enum JSONRenderer {
             value["n"] = .integer(batch.n)
             value["decay"] = .number(batch.decay)
         }
-        return .object(value)
+        return object(value)
     }
 
-    private static func matrix(_ m: Matrix) -> JSONValue {
-        .array(m.rowList.map(JSONValue.numbers))
+    private static func matrix(_ m: Matrix) -> Node {
+        .array(m.rowList.map(Node.numbers))
+    }
+
+    /// An object with its keys sorted, the layout the golden traces pin.
+    private static func object(_ fields: Fields) -> Node {
+        .object(fields.sortedByKey())
     }
 }
