@@ -18,7 +18,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// The page.
-    public func render(_ trace: BackpropTrace) -> String {
+    public func render(_ trace: TracedBackprop) -> String {
         let document = TraceDocument(trace, language: text.documentLanguage)
         let steps = PageStep.steps(document, trace: trace, text: text)
         let drawing = NetworkDrawing(trace.example, text: text)

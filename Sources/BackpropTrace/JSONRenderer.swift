@@ -13,7 +13,7 @@ import JSONOutput
 /// "NaN", "Infinity" and "-Infinity".
 public enum JSONRenderer {
     /// The JSON document.
-    public static func value(_ trace: BackpropTrace) -> Node {
+    public static func value(_ trace: TracedBackprop) -> Node {
         let t = trace.example
         let L = trace.layerCount
         let layers: [Node] = (2...L).map { l in
@@ -51,7 +51,7 @@ public enum JSONRenderer {
     }
 
     /// The JSON text.
-    public static func render(_ trace: BackpropTrace) -> String {
+    public static func render(_ trace: TracedBackprop) -> String {
         value(trace).text() + "\n"
     }
 

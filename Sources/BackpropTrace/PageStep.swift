@@ -29,7 +29,7 @@ public struct PageStep: Sendable {
     /// The steps of `document`, the document of `trace`. Sections are, in order: the
     /// opening (no step: the page's header), the forward pass, the backward pass, the
     /// mini-batch step if any, the check.
-    public static func steps(_ document: TraceDocument, trace: BackpropTrace, text: PageText = .english) -> [PageStep] {
+    public static func steps(_ document: TraceDocument, trace: TracedBackprop, text: PageText = .english) -> [PageStep] {
         let L = trace.layerCount
         let t = trace.example
         var steps: [PageStep] = []

@@ -6,7 +6,7 @@ extension TraceDocument {
     /// (BP1–BP4), the mini-batch step if any, and the closing check, with its prose in
     /// `language` (`Language.text`: English and Chinese side by side). Formulas, symbols
     /// and numbers are the same in every language.
-    public init(_ trace: BackpropTrace, language: Language = .english) {
+    public init(_ trace: TracedBackprop, language: Language = .english) {
         let t = trace.example
         let lang = language
         var sections = [
@@ -26,7 +26,7 @@ extension TraceDocument {
 
     // MARK: Sections
 
-    private static func opening(_ trace: BackpropTrace, _ lang: Language) -> [String] {
+    private static func opening(_ trace: TracedBackprop, _ lang: Language) -> [String] {
         let L = trace.layerCount
         var lines: [String]
         switch trace.source {

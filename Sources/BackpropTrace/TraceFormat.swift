@@ -17,7 +17,7 @@ public enum TraceFormat: String, CaseIterable, Sendable {
 
     /// `trace` in this format, in chunks for step mode. `ascii` and `color` apply to
     /// text; `language` is the language of the prose (JSON is the same in every language).
-    public func chunks(_ trace: BackpropTrace, ascii: Bool = false, color: Bool = false, language: Language = .english) -> [TraceChunk] {
+    public func chunks(_ trace: TracedBackprop, ascii: Bool = false, color: Bool = false, language: Language = .english) -> [TraceChunk] {
         switch self {
         case .text: TextRenderer(ascii: ascii, color: color).chunks(TraceDocument(trace, language: language))
         case .markdown: MarkdownRenderer().chunks(TraceDocument(trace, language: language))

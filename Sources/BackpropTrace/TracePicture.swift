@@ -2,13 +2,13 @@
 /// values on one picture, or the network as step N of the HTML page shows it.
 public enum TracePicture {
     /// The SVG with every value of the trace.
-    public static func svg(_ trace: BackpropTrace, text: PageText = .english) -> String {
+    public static func svg(_ trace: TracedBackprop, text: PageText = .english) -> String {
         NetworkDrawing(trace.example, text: text).svg(.whole)
     }
 
     /// The SVG as page step `step` (1-based) shows it: values computed later faded,
     /// what the step reads and writes highlighted.
-    public static func svg(_ trace: BackpropTrace, step: Int, text: PageText = .english) throws(TraceError) -> String {
+    public static func svg(_ trace: TracedBackprop, step: Int, text: PageText = .english) throws(TraceError) -> String {
         let drawing = NetworkDrawing(trace.example, text: text)
         let steps = PageStep.steps(TraceDocument(trace, language: text.documentLanguage), trace: trace, text: text)
         guard steps.indices.contains(step - 1) else {
@@ -21,7 +21,7 @@ public enum TracePicture {
     }
 
     /// The number of steps the page has for `trace`.
-    public static func stepCount(_ trace: BackpropTrace) -> Int {
+    public static func stepCount(_ trace: TracedBackprop) -> Int {
         PageStep.steps(TraceDocument(trace), trace: trace).count
     }
 }

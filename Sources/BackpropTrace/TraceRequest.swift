@@ -40,7 +40,7 @@ public struct TraceRequest: Sendable {
     public init() {}
 
     /// Builds the network and examples, checking that they fit together.
-    public func makeTrace() throws(TraceError) -> BackpropTrace {
+    public func makeTrace() throws(TraceError) -> TracedBackprop {
         guard eta.isFinite, eta > 0 else { throw .invalidOptions("--eta must be a positive number, got \(eta)") }
         if let batch, batch < 1 { throw .invalidOptions("--batch must be at least 1, got \(batch)") }
         if let lambda, !(lambda.isFinite && lambda >= 0) { throw .invalidOptions("--lambda must be a finite number ≥ 0, got \(lambda)") }
@@ -51,8 +51,8 @@ public struct TraceRequest: Sendable {
         var generator = SeededGenerator(seed: seed)
         let network = try makeNetwork(generator: &generator)
         let examples = try makeExamples(for: network.sizes, generator: &generator)
-        return BackpropTrace(network: network, examples: examples, eta: eta, lambda: lambda ?? 0, n: n,
-                             source: modelPath.map(BackpropTrace.Source.model) ?? .seed(seed),
+        return TracedBackprop(network: network, examples: examples, eta: eta, lambda: lambda ?? 0, n: n,
+                             source: modelPath.map(TracedBackprop.Source.model) ?? .seed(seed),
                              step: batch != nil || examples.count > 1)
     }
 

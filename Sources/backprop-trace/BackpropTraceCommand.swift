@@ -79,7 +79,7 @@ struct BackpropTraceCommand: ParsableCommand {
         request.eta = eta
         request.lambda = lambda
         request.n = trainingSetSize
-        let trace: BackpropTrace
+        let trace: TracedBackprop
         do {
             trace = try request.makeTrace()
         } catch .modelFile(let error) {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("LatexRenderer: a well-formed Beamer document")
 struct LatexRendererTests {
-    static func trace(cost: Cost) throws -> BackpropTrace {
+    static func trace(cost: Cost) throws -> TracedBackprop {
         var request = TraceRequest()
         request.cost = cost
         request.batch = 2

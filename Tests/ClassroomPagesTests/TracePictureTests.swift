@@ -82,7 +82,7 @@ import Testing
         let network = try Network(sizes: [784, 30, 10], generator: &generator)
         let x = Vector((0..<784).map { Double($0 % 5) / 4 })
         let y = Vector((0..<10).map { $0 == 2 ? 1.0 : 0 })
-        let trace = BackpropTrace(network: network, examples: [Example(x: x, y: y)], eta: 3, source: .seed(3))
+        let trace = TracedBackprop(network: network, examples: [Example(x: x, y: y)], eta: 3, source: .seed(3))
         let parsed = try parse(TracePicture.svg(trace))
         // 10 neurons drawn of 784 and of 30, all 10 outputs; two bands of edges.
         #expect(parsed.classes.filter { $0.hasPrefix("q node") }.count == 10 + 10 + 10)

@@ -6,7 +6,7 @@ import BackpropEngine
 ///
 /// All numbers come from the engine (`backpropPass`, `updateMiniBatch`, `totalCost`);
 /// the renderers only lay them out.
-public struct BackpropTrace: Sendable {
+public struct TracedBackprop: Sendable {
     /// Where the network came from.
     public enum Source: Sendable, Equatable {
         /// Random weights and biases from N(0, 1), drawn from this seed.
