@@ -72,17 +72,8 @@ struct BaselinesCommand: ParsableCommand {
         options.load = loadSvm
         options.save = saveSvm
         Interruption.install()
-        do {
+        try reportingFailures {
             try SVMSession.run(mnist: mnist, options: options, seed: seedOption.seed, format: format)
-        } catch let error as SVMModelFileError {
-            Terminal.printError("mnist: \(error)")
-            throw ExitStatus.badInput
-        } catch let error as SVMInterrupted {
-            Terminal.printError("\nmnist: \(error)")
-            throw ExitStatus.interrupted
-        } catch let error as SVMTrainingError {
-            Terminal.printError("mnist: \(error)")
-            throw ExitStatus.badFlag
         }
     }
 }
