@@ -19,9 +19,10 @@ public struct GradientCheckPage: Sendable {
     /// The page. `context` lines describe the check (network, mini-batch, mode);
     /// `diagnose: false` keeps the layer and equation hidden (lesson 7's exercises);
     /// `picture` adds the network coloured by the errors.
-    public func render(_ report: GradientCheckReport, subject: String = "backprop", context: [String] = [],
+    public func render(_ report: GradientCheckReport, subject: String? = nil, context: [String] = [],
                        diagnose: Bool = true, picture: Bool = false) -> String {
-        let oracles = report.oracles.map(\.rawValue).joined(separator: " and ")
+        let oracles = report.oracleNames(text.documentLanguage)
+        let subject = subject ?? text.documentLanguage.text("backprop", "反向传播")
         let title = text.fill(text.checkTitle, subject, oracles)
         let directional: Bool = if case .directional = report.options.mode { true } else { false }
         let noun = directional ? text.directions : text.entries
@@ -35,11 +36,11 @@ public struct GradientCheckPage: Sendable {
             html += "<section class=\"diagnosis\"><h2>\(escapeMarkup(text.diagnosisHeading))</h2>\n"
             if diagnose, let diagnosis = report.diagnosis {
                 html += "<p>\(escapeMarkup(text.fill(text.firstLayer, diagnosis.layer, report.sizes.count)))</p>\n"
-                html += "<p>\(escapeMarkup(text.culprit)): <strong>\(escapeMarkup(diagnosis.culprit.equation))</strong></p>\n"
+                html += "<p>\(escapeMarkup(text.culprit)): <strong>\(escapeMarkup(diagnosis.culprit.equation(text.documentLanguage)))</strong></p>\n"
                 if let formula = Self.formula(diagnosis.culprit.equation) {
                     html += "<div class=\"equation\">\(MathML.block(MathML.formula(formula)))</div>\n"
                 }
-                html += "<p>\(escapeMarkup(text.why)): \(escapeMarkup(diagnosis.reason))</p>\n"
+                html += "<p>\(escapeMarkup(text.why)): \(escapeMarkup(diagnosis.reason(text.documentLanguage)))</p>\n"
             } else {
                 html += "<p>\(escapeMarkup(text.mysteryHidden))</p>\n"
             }

@@ -13,7 +13,7 @@ extension GradientCheckReport {
     public func text(subject: String? = nil, diagnose: Bool = true, language: Language = .english) -> String {
         let subject = subject ?? language.text("backprop", "反向传播")
         var lines: [String] = []
-        let oracleNames = oracles.map { $0.name(language) }.joined(separator: language.text(" and ", "和"))
+        let oracleNames = oracleNames(language)
         let header = [language.text("layer", "层"), language.text("kind", "类型"), language.text("checked", "检验数"),
                       language.text("failing", "失败数")]
             + oracles.map { language.text("rel. err. ", "相对误差 ") + ($0 == .finiteDifferences ? "fd" : "autodiff") }
@@ -64,6 +64,13 @@ extension GradientCheckReport {
     private func probeNoun(_ language: Language) -> String {
         if case .directional = options.mode { return language.text("directions", "方向") }
         return language.text("entries", "分量")
+    }
+}
+
+extension GradientCheckReport {
+    /// The oracles compared, in prose: "finite differences and autodiff" (有限差分和自动微分).
+    public func oracleNames(_ language: Language = .english) -> String {
+        oracles.map { $0.name(language) }.joined(separator: language.text(" and ", "和"))
     }
 }
 

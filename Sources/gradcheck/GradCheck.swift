@@ -175,8 +175,8 @@ struct GradCheck: ParsableCommand {
             gradient: bug?.gradient ?? TextbookGradient.mean, autodiff: autodiff, generator: &generator)
         if format == .html {
             let context = GradCheckOutput.header(network: network, model: model, batch: batch, density: density, lambda: lambda,
-                                                 options: options, bug: bug, mystery: mystery).split(separator: "\n").map(String.init)
-            print(GradientCheckPage().render(report, context: ["seed: \(seedOption.seed)"] + context, diagnose: mystery == nil, picture: bug != nil), terminator: "")
+                                                 options: options, bug: bug, mystery: mystery, language: lang).split(separator: "\n").map(String.init)
+            print(GradientCheckPage(text: .of(lang)).render(report, context: [lang.text("seed: \(seedOption.seed)", "随机种子：\(seedOption.seed)")] + context, diagnose: mystery == nil, picture: bug != nil), terminator: "")
         } else {
             do {
                 print(format == .json ? try report.json(seed: seedOption.seed, bug: bug) : report.text(diagnose: mystery == nil, language: lang))

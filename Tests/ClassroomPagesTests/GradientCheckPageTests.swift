@@ -67,4 +67,18 @@ import Testing
         #expect(passing.contains("PASS: backprop agrees"))
         #expect(!passing.contains("stroke=\"#b00\""))
     }
+
+    @Test func pageInChinese() throws {
+        // `gradcheck --format html --lang zh-Hans`: the page's prose, the oracles and the
+        // diagnosis in Chinese; the numbers and the equation's symbols as in English.
+        let report = try report(gradient: BackpropBug.wrongSign.gradient)
+        let chinese = GradientCheckPage(text: .chinese).render(report)
+        let english = GradientCheckPage().render(report)
+        #expect(chinese.contains("梯度检验：反向传播 对照 有限差分"))
+        #expect(chinese.contains("每个偏置的梯度都恰好是正确值的 −1 倍"))
+        #expect(!chinese.contains("finite differences"))
+        #expect(english.contains("Gradient check: backprop against finite differences"))
+        let numbers = { (html: String) in html.matches(of: /-?\d+\.\d+e[-+]\d+/).map { String($0.0) } }
+        #expect(numbers(chinese) == numbers(english))
+    }
 }
