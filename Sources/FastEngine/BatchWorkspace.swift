@@ -27,13 +27,13 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     /// (wˡ)ᵀδˡ is then a combination of its rows. Copied from the parameters per batch.
     private let weightRowOffsets: [Int]
     private let coefficientOffset: Int
-    /// The first layer's products and (for batches of up to 64) its update: one sweep
-    /// per part of layer 2's neurons (columns), so that `parts` threads can share them.
-    let sweeps: [FirstLayerSweep<S>]
-    /// The sweep that decides how batches are handled (all sweeps agree).
-    var sweep: FirstLayerSweep<S> { sweeps[0] }
-    /// How many parts the first layer is split into (1 unless training on several threads).
-    var parts: Int { sweeps.count }
+    /// The first layer's products and (for batches of up to 64) its update, for the
+    /// neurons j of layer 2 in `columns` — all of them unless the work is split over
+    /// threads (`ParallelEpoch`: one workspace per thread, each with its own run).
+    let sweep: FirstLayerSweep<S>
+    /// The neurons j of layer 2 (padded columns, multiples of 8) whose z²ⱼ, a²ⱼ, δ²ⱼ, b²ⱼ
+    /// and w²ⱼₖ this workspace computes.
+    var columns: Range<Int> { sweep.columns }
     /// The compiled loops the products, σ and updates run on.
     let kernels: KernelSet
     /// Scratch for the first layer's ∇w of larger batches: their sparse inputs regrouped
@@ -41,18 +41,14 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     private let sparse: SparseColumns<S>
 
     /// A workspace for up to `capacity` examples with at most `nonZeros` non-zero inputs
-    /// among them, its first layer split into `parts` runs of whole 8-column chunks (at
-    /// most one part per chunk).
-    init(layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet, parts: Int = 1) {
+    /// among them, computing the first layer's `columns` (whole 8-column chunks; all by default).
+    init(layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet, columns: Range<Int>? = nil) {
         self.kernels = kernels
         self.layout = layout
         self.capacity = max(capacity, 1)
-        let width = layout.widths[0], chunks = width / 8, parts = max(1, min(parts, chunks))
-        sweeps = (0..<parts).map { part in
-            FirstLayerSweep(inputs: layout.sizes[0], width: width, capacity: max(capacity, 1), kernels: kernels,
-                            columns: 8 * (part * chunks / parts) ..< 8 * ((part + 1) * chunks / parts))
-        }
-        sparse = SparseColumns(inputs: layout.sizes[0], capacity: sweeps[0].recordsColumns(self.capacity) ? 0 : nonZeros)
+        sweep = FirstLayerSweep(inputs: layout.sizes[0], width: layout.widths[0], capacity: max(capacity, 1),
+                                kernels: kernels, columns: columns)
+        sparse = SparseColumns(inputs: layout.sizes[0], capacity: sweep.recordsColumns(self.capacity) ? 0 : nonZeros)
         var offset = 0
         var activationOffsets: [Int] = [], deltaOffsets: [Int] = [], weightRowOffsets: [Int] = [0]
         for width in layout.widths {
@@ -73,8 +69,15 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
         storage = AlignedBuffer(count: offset, repeating: 0)
     }
 
+    /// Where A² lives when it is not in this workspace's storage: threads that split the
+    /// first layer write their columns of A² to one shared matrix and read all of it.
+    var sharedFirstActivation: UnsafeMutablePointer<S>?
+
     /// Row 0 of Aˡ, l = i + 2; row e is `width` further on per example.
-    func activation(_ i: Int) -> UnsafeMutablePointer<S> { storage.pointer + activationOffsets[i] }
+    func activation(_ i: Int) -> UnsafeMutablePointer<S> {
+        if i == 0, let sharedFirstActivation { return sharedFirstActivation }
+        return storage.pointer + activationOffsets[i]
+    }
     /// Row 0 of Δˡ, l = i + 2.
     func delta(_ i: Int) -> UnsafeMutablePointer<S> { storage.pointer + deltaOffsets[i] }
     private var coefficients: UnsafeMutablePointer<S> { storage.pointer + coefficientOffset }
@@ -84,19 +87,16 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     /// layer's sweep, after the `pending` update of the previous batch (see `descend`).
     func forward(parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int,
                  after pending: FirstLayerSweep<S>.Update? = nil, upcoming: UnsafePointer<Int>? = nil, upcomingCount: Int = 0) {
-        for part in 0..<parts {
-            forwardFirstLayer(part: part, parameters: p, data: data, batch: batch, m: m, after: pending,
-                              upcoming: upcoming, upcomingCount: upcomingCount)
-        }
+        forwardFirstLayer(parameters: p, data: data, batch: batch, m: m, after: pending,
+                          upcoming: upcoming, upcomingCount: upcomingCount)
         forwardUpperLayers(parameters: p, m: m)
     }
 
-    /// Part `part` of the first layer's feedforward — its columns of Z² and A² = σ(Z²) —
-    /// after its columns of the `pending` update. Parts touch disjoint numbers, so they
-    /// may run on different threads at once.
-    func forwardFirstLayer(part: Int, parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>,
+    /// The first layer's feedforward — this workspace's columns of Z² and A² = σ(Z²) —
+    /// after its columns of the `pending` update. Workspaces with disjoint columns touch
+    /// disjoint numbers, so they may run on different threads at once.
+    func forwardFirstLayer(parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>,
                            m: Int, after pending: FirstLayerSweep<S>.Update?, upcoming: UnsafePointer<Int>?, upcomingCount: Int) {
-        let sweep = sweeps[part], columns = sweep.columns
         sweep.sweep(update: pending, products: .init(weights: p + layout.weightOffsets[0], data: data, batch: batch, m: m,
                                                      z: activation(0), upcoming: upcoming, upcomingCount: upcomingCount))
         let width = layout.widths[0], n = min(max(layout.sizes[1] - columns.lowerBound, 0), columns.count)
@@ -145,13 +145,17 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             for j in 0..<upperCount {
                 for k in 0..<width { w[j * width + k] = k < n ? wT[k * upper + j] : 0 }
             }
+            // Layer 2's δ only in this workspace's columns (each entry's sum is the same
+            // whichever other entries are computed beside it).
+            let own = i == 0 ? columns : 0..<width
             for e in 0..<m {
                 let a = activation(i) + e * width, d = delta(i) + e * width, dUp = delta(i + 1) + e * upper
                 // (wˡ⁺¹)ᵀ δˡ⁺¹ = Σⱼ δⱼ (row j of wˡ⁺¹): each entry summed over j ascending.
-                Kernels.combineRows(kernels, into: d, width: width, output: .set, rows: w, rowStride: width,
-                                    indices: nil, coefficients: dUp, count: upperCount)
+                Kernels.combineRows(kernels, into: d + own.lowerBound, width: own.count, output: .set,
+                                    rows: w + own.lowerBound, rowStride: width, indices: nil, coefficients: dUp,
+                                    count: upperCount)
                 // ⊙ σ′(zˡ) = aˡ(1 − aˡ), eight at a time; in the padding a = 0 and the sum is 0, so d stays 0.
-                for k in stride(from: 0, to: width, by: 8) {
+                for k in stride(from: own.lowerBound, to: own.upperBound, by: 8) {
                     let ak = Kernels.load(a + k)
                     Kernels.store(Kernels.load(d + k) * (ak * (1 - ak)), d + k)
                 }
@@ -178,8 +182,9 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], inputs = layout.sizes[i]
             let wT = target + layout.weightOffsets[i], b = target + layout.biasOffsets[i], d = delta(i)
-            Kernels.combineRows(kernels, into: b, width: width, output: .descend(decay: 1, step: step), rows: d,
-                                rowStride: width, indices: nil, coefficients: coefficients, count: m)
+            let own = i == 0 ? columns : 0..<width
+            Kernels.combineRows(kernels, into: b + own.lowerBound, width: own.count, output: .descend(decay: 1, step: step),
+                                rows: d + own.lowerBound, rowStride: width, indices: nil, coefficients: coefficients, count: m)
             if i == 0 {
                 if sweep.recordsColumns(m) { continue }
                 descendSparse(wT, width: width, decay: decay, step: step, data: data, batch: batch, m: m)
@@ -198,12 +203,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
 
     /// Applies an update `descend` left pending, when no batch follows it.
     func finish(_ pending: FirstLayerSweep<S>.Update?) {
-        for part in 0..<parts { finish(part: part, pending) }
-    }
-
-    /// Part `part` of `finish`.
-    func finish(part: Int, _ pending: FirstLayerSweep<S>.Update?) {
-        if let pending { sweeps[part].sweep(update: pending, products: nil) }
+        if let pending { sweep.sweep(update: pending, products: nil) }
     }
 
     /// The first layer's step for a batch the sweep did not regroup: sparse A¹, so only

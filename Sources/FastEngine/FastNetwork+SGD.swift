@@ -60,11 +60,11 @@ extension FastNetwork {
         let n = data.count
         let capacity = min(miniBatchSize, n), nonZeros = data.nonZeros(inBatchesOf: miniBatchSize)
         // Threads share the first layer's sweep, which handles batches of up to 64 (`FirstLayerSweep`).
-        let parts = miniBatchSize <= FirstLayerSweep<Double>.maximumColumnExamples ? max(threads, 1) : 1
-        let doubleWorkspace = precision == .double
-            ? BatchWorkspace<Double>(layout: layout, capacity: capacity, nonZeros: nonZeros, kernels: kernels, parts: parts) : nil
-        let floatWorkspace = precision == .float
-            ? BatchWorkspace<Float>(layout: layout, capacity: capacity, nonZeros: nonZeros, kernels: kernels, parts: parts) : nil
+        let parts = miniBatchSize <= FirstLayerSweep<Double>.maximumColumnExamples && n > 0 ? max(threads, 1) : 1
+        let doubleWorkspaces = precision == .double ? Self.workspaces(Double.self, layout: layout, capacity: capacity,
+                                                                      nonZeros: nonZeros, kernels: kernels, parts: parts) : []
+        let floatWorkspaces = precision == .float ? Self.workspaces(Float.self, layout: layout, capacity: capacity,
+                                                                    nonZeros: nonZeros, kernels: kernels, parts: parts) : []
         let order = AlignedBuffer<Int>(count: n, repeating: 0)
         let decay = 1 - eta * lambda / Double(max(n, 1))
         var reports: [EpochReport] = []
@@ -76,13 +76,9 @@ extension FastNetwork {
             let batches = Batches(order: order.pointer, count: n, size: miniBatchSize)
             switch uniqueParameters() {
             case .double(let p):
-                if let doubleWorkspace {
-                    Self.epoch(p.pointer, doubleWorkspace, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch)
-                }
+                Self.epoch(p.pointer, doubleWorkspaces, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch)
             case .float(let p):
-                if let floatWorkspace {
-                    Self.epoch(p.pointer, floatWorkspace, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch)
-                }
+                Self.epoch(p.pointer, floatWorkspaces, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch)
             }
             let elapsed = start.duration(to: .now)
             guard isFinite else { throw .nonFinite(epoch: j, eta: eta) }
@@ -105,15 +101,24 @@ extension FastNetwork {
         var size: Int
     }
 
+    /// The workspaces of one training call: one, or one per thread (`ParallelEpoch`).
+    static func workspaces<S: FastScalar>(_: S.Type, layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet,
+                                          parts: Int) -> [BatchWorkspace<S>] {
+        parts > 1 ? ParallelEpoch<S>.workspaces(layout: layout, capacity: capacity, kernels: kernels, parts: parts)
+                  : [BatchWorkspace(layout: layout, capacity: capacity, nonZeros: nonZeros, kernels: kernels)]
+    }
+
     /// One epoch of mini-batch steps on the parameters at `p`. The first layer's update
     /// of each batch is left pending until the next batch's feedforward (see
     /// `FirstLayerSweep`), and applied at the end.
     static func epoch<S: FastScalar>(
-        _ p: UnsafeMutablePointer<S>, _ workspace: BatchWorkspace<S>, cost: Cost, data: PackedDataSet,
+        _ p: UnsafeMutablePointer<S>, _ workspaces: [BatchWorkspace<S>], cost: Cost, data: PackedDataSet,
         batches: Batches, eta: Double, decay: Double, onMiniBatch: ((Int, Int) -> Void)?
     ) {
-        if workspace.parts > 1, batches.count > 0,
-           ParallelEpoch(workspace).run(p, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch) {
+        guard let workspace = workspaces.first else { return }
+        if workspaces.count > 1, batches.count > 0,
+           ParallelEpoch(workspaces).run(p, cost: cost, data: data, batches: batches, eta: eta, decay: decay,
+                                         onMiniBatch: onMiniBatch) {
             return
         }
         let n = batches.count, size = batches.size

@@ -47,13 +47,13 @@ struct ThreadsTests {
         #expect(results[0] == results[2])
     }
 
-    @Test("the workspace splits the first layer into whole 8-column chunks")
+    @Test("the threads' workspaces split the first layer into whole 8-column chunks")
     func parts() {
         let layout = FastLayout(sizes: [10, 30, 10])
         for (threads, expected) in [(1, [0..<32]), (2, [0..<16, 16..<32]), (3, [0..<8, 8..<16, 16..<32]),
                                     (9, [0..<8, 8..<16, 16..<24, 24..<32])] {
-            let workspace = BatchWorkspace<Double>(layout: layout, capacity: 10, nonZeros: 0, kernels: .automatic, parts: threads)
-            #expect(workspace.sweeps.map(\.columns) == expected, "\(threads) threads")
+            let workspaces = ParallelEpoch<Double>.workspaces(layout: layout, capacity: 10, kernels: .automatic, parts: threads)
+            #expect(workspaces.map(\.columns) == expected, "\(threads) threads")
         }
     }
 }
