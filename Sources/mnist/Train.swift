@@ -41,8 +41,7 @@ struct Train: ParsableCommand {
     @Option(help: "Which implementation trains: \(Engine.allCases.map(\.rawValue).joined(separator: " or ")).")
     var engine = Engine.fast
 
-    @Option(help: "Output: text for people or json for scripts.")
-    var format = OutputFormat.text
+    @OptionGroup var output: OutputOption
 
     @Option(help: "Threads the fast engines train on (default 1, which measured fastest here); the weights do not depend on it.")
     var threads: Int?
@@ -79,7 +78,7 @@ struct Train: ParsableCommand {
         options.checkpointPath = checkpoint
         options.resumePath = resume
         options.plotPath = plot
-        options.format = format
+        options.format = output.format
         options.progress = Terminal.isStandardOutputATerminal
         options.language = language.language
         Interruption.install()
