@@ -135,7 +135,8 @@ let tests: [Target] = [
     /// The JSON writer's policy, and every migrated tool's `--format json` pinned by golden files.
     .testTarget(
         name: "JSONOutputTests",
-        dependencies: ["JSONOutput", "BackpropTrace", "perceptrons", "sigmoid-limit", "mnist", "xor"],
+        dependencies: ["JSONOutput", "BackpropTrace", "perceptrons", "sigmoid-limit", "mnist", "xor",
+                       "BackpropEngine", "GradientChecking", "Rendering", "TestSupport", "gradcheck", "backprop-server"],
         exclude: ["Golden"]
     ),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
