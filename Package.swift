@@ -136,7 +136,7 @@ let tests: [Target] = [
     .testTarget(
         name: "JSONOutputTests",
         dependencies: ["JSONOutput", "BackpropTrace", "perceptrons", "sigmoid-limit", "mnist", "xor",
-                       "BackpropEngine", "GradientChecking", "Rendering", "TestSupport", "gradcheck", "backprop-server"],
+                       "BackpropEngine", "GradientChecking", "Rendering", "TestSupport", "gradcheck", "backprop-server", "lessons"],
         exclude: ["Golden"]
     ),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),

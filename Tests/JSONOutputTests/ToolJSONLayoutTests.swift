@@ -3,8 +3,8 @@ import Testing
 import TestSupport
 
 /// Golden tests: the exact `--format json` output of each tool that prints through
-/// `OutputFormat.json` (perceptrons, sigmoid-limit, mnist train/evaluate/baselines and
-/// the SVM baseline), run as a user runs it. gradcheck's layouts are pinned in
+/// `OutputFormat.json` (perceptrons, sigmoid-limit, lessons glossary, mnist
+/// train/evaluate/baselines and the SVM baseline), run as a user runs it. gradcheck's layouts are pinned in
 /// `GradCheckJSONLayoutTests`, backprop-trace's in BackpropTraceTests.
 @Suite("--format json layouts", .serialized)
 struct ToolJSONLayoutTests {
@@ -65,5 +65,20 @@ struct ToolJSONLayoutTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["trainingImages"] as? Int == 200)
         #expect(object["trainingSeconds"] is Double && object["predictionSeconds"] is Double)
+    }
+
+    /// The glossary grows as lessons are translated: the golden file keeps the layout of
+    /// the first two entries and the end; every row of lessons/glossary.tsv is an entry.
+    @Test("lessons glossary prints the pinned JSON layout, one entry per glossary row")
+    func glossary() throws {
+        let run = try TestProcess.run(built: "lessons", ["glossary", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let excerpt = (lines.prefix(11) + ["…"] + lines.suffix(3)).joined(separator: "\n")
+        #expect(excerpt == (try JSONGolden.text("lessons-glossary.json", actual: excerpt)))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let table = try String(contentsOf: PackagePaths.root.appendingPathComponent("lessons/glossary.tsv"), encoding: .utf8)
+        let rows = table.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(entries.count == rows.count - 1, "one entry per row below the header")
     }
 }
