@@ -149,7 +149,7 @@ let tests: [Target] = [
     /// Student modules and programs checked through the built gradcheck (real python3 + NumPy).
     .testTarget(
         name: "ExternalGradientTests",
-        dependencies: ["ExternalGradient", "ChildProcess", "GradientChecking", "BackpropEngine", "gradcheck", "backprop-server"]
+        dependencies: ["ExternalGradient", "ChildProcess", "GradientChecking", "BackpropEngine", "gradcheck", "backprop-server", "TestSupport"]
     ),
     .testTarget(
         name: "BackpropTraceTests",
