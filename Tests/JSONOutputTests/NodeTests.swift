@@ -131,4 +131,16 @@ struct NodeTests {
     func failureIsAnError() {
         #expect(throws: Failing.Refused.self) { try Node.text(of: [Failing()]) }
     }
+
+    struct Nullable: Encodable {
+        @NullWhenAbsent var kept: Int?
+        var dropped: Int?
+        @NullWhenAbsent var present: Int?
+    }
+
+    @Test("@NullWhenAbsent writes null for a missing value, where a plain optional is left out")
+    func nullWhenAbsent() throws {
+        #expect(try Node.text(of: Nullable(kept: nil, dropped: nil, present: 2), .compact) == #"{"kept": null, "present": 2}"#)
+        #expect(try Node.text(of: Nullable(kept: 1, dropped: 3, present: nil), .compact) == #"{"kept": 1, "dropped": 3, "present": null}"#)
+    }
 }
