@@ -111,7 +111,7 @@ let tools: [(product: String, target: Target)] = [
     ("sigmoid-limit", tool("sigmoid-limit", ["PerceptronCircuits", "BackpropEngine", "Rendering", "Pictures"])),
     ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle", "ExternalGradient", "ClassroomPages"])),
     /// The worked example of the gradcheck protocol in Swift: answers with the textbook engine (or a zoo bug).
-    ("backprop-server", tool("backprop-server", ["BackpropEngine", "GradientChecking"])),
+    ("backprop-server", tool("backprop-server", ["BackpropEngine", "GradientChecking", "JSONOutput"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering", "Files"])),
     ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab", "SVMBaseline"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
