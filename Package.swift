@@ -55,7 +55,7 @@ let libraries: [Target] = [
     .target(name: "ChildProcess"),
     /// Checking a gradient another program computes: the JSON-lines protocol, the
     /// built-in network.py adapter, the probing suite run against a child process.
-    .target(name: "ExternalGradient", dependencies: ["GradientChecking", "BackpropEngine", "AutodiffOracle", "ChildProcess"]),
+    .target(name: "ExternalGradient", dependencies: ["GradientChecking", "BackpropEngine", "AutodiffOracle", "ChildProcess", "JSONOutput"]),
 
     /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON,
     /// and the classroom page (HTML) and network drawing (SVG).
