@@ -17,8 +17,7 @@ struct Bench: ParsableCommand {
         abstract: "Seconds per MNIST epoch: fast engine vs textbook engine vs NumPy; and a full 30-epoch run's time and peak memory."
     )
 
-    @Option(help: "Directory holding the four MNIST files (else $BACKPROPLAB_DATA, else the cache).")
-    var data: String?
+    @OptionGroup var directory: MNISTDirectoryOption
 
     @OptionGroup var seedOption: SeedOption
 
@@ -67,11 +66,11 @@ struct Bench: ParsableCommand {
     mutating func run() throws {
         let threads = self.threads ?? 1
         if fullRun {
-            try FullRun(dataFlag: data, epochs: fullEpochs, seed: seedOption.seed, precision: precision, threads: threads).runAndReport()
+            try FullRun(dataFlag: directory.data, epochs: fullEpochs, seed: seedOption.seed, precision: precision, threads: threads).runAndReport()
             return
         }
         _ = seedOption.makeGenerator()
-        let (mnist, location) = try MNIST.load(dataFlag: data)
+        let (mnist, location) = try MNIST.load(dataFlag: directory.data)
         print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch 10, η = 3.0")
         let kernels = KernelSet.automatic
         print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(threads) thread\(threads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores")
