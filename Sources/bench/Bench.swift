@@ -48,15 +48,13 @@ struct Bench: ParsableCommand {
     @Option(help: "Precision of the full run with --full-run: double or float (the parent runs each --fast-precision).")
     var precision: Precision = .double
 
-    @Option(help: "Threads the fast engine trains on (default 1, which measured fastest here); the weights do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threadsOption: ThreadsOption
 
     func validate() throws {
         try requireAtLeast(epochsFast, 1, "--epochs-fast")
         try requireAtLeast(epochsTextbook, 0, "--epochs-textbook")
         try requireAtLeast(epochsNumpy, 0, "--epochs-numpy")
         try requireAtLeast(fullEpochs, 0, "--full-epochs")
-        if let threads { try requireAtLeast(threads, 1, "--threads") }
         for sizes in networks where sizes.values.first != 784 || sizes.values.last != 10 {
             throw ValidationError("--sizes \(sizes): MNIST networks have 784 inputs and 10 outputs")
         }
@@ -64,7 +62,7 @@ struct Bench: ParsableCommand {
     }
 
     mutating func run() throws {
-        let threads = self.threads ?? 1
+        let threads = threadsOption.count
         if fullRun {
             try FullRun(dataFlag: directory.data, epochs: fullEpochs, seed: seedOption.seed, precision: precision, threads: threads).runAndReport()
             return

@@ -17,7 +17,7 @@ struct BaselinesCommand: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOption
 
-    @OptionGroup var output: OutputOption
+    @OptionGroup var output: FormatOption
 
     @OptionGroup var language: LanguageOption
 

@@ -22,7 +22,7 @@ struct Evaluate: ParsableCommand {
     @Option(help: "How many misclassified digits to draw in the terminal.")
     var show = 8
 
-    @OptionGroup var output: OutputOption
+    @OptionGroup var output: FormatOption
 
     @OptionGroup var language: LanguageOption
 

@@ -41,10 +41,9 @@ struct Train: ParsableCommand {
     @Option(help: "Which implementation trains: \(Engine.allCases.map(\.rawValue).joined(separator: " or ")).")
     var engine = Engine.fast
 
-    @OptionGroup var output: OutputOption
+    @OptionGroup var output: FormatOption
 
-    @Option(help: "Threads the fast engines train on (default 1, which measured fastest here); the weights do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threads: ThreadsOption
 
     @OptionGroup var language: LanguageOption
 
@@ -64,7 +63,6 @@ struct Train: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
-        if let threads { try requireAtLeast(threads, 1, "--threads") }
         if let plot, !plot.lowercased().hasSuffix(".svg") {
             throw ValidationError("--plot writes an SVG picture; give a file name ending in .svg, got \(plot)")
         }
@@ -82,7 +80,7 @@ struct Train: ParsableCommand {
         options.progress = Terminal.isStandardOutputATerminal
         options.language = language.language
         Interruption.install()
-        try Engine.$threads.withValue(threads ?? 1) {
+        try Engine.$threads.withValue(threads.count) {
             try reportingFailures {
                 try TrainingSession.run(options, data: epochData)
             }
