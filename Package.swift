@@ -169,7 +169,7 @@ let tests: [Target] = [
     .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "Rendering", "TestSupport"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine", "Pictures"]),
     /// The SVM baseline on a few hundred real digits, its model files, and `mnist baselines --svm`.
-    .testTarget(name: "SVMBaselineTests", dependencies: ["SVMBaseline", "Datasets", "BackpropEngine", "mnist"]),
+    .testTarget(name: "SVMBaselineTests", dependencies: ["SVMBaseline", "Datasets", "BackpropEngine", "mnist", "TestSupport"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Course", "Localization", "TestSupport"]),
     /// `--lang` and the locale, display width, the glossary file.
