@@ -159,7 +159,7 @@ let tests: [Target] = [
     /// The classroom pages in a real headless Chromium (`Browser/drive.py`), the SVG drawing parsed as XML.
     .testTarget(
         name: "ClassroomPagesTests",
-        dependencies: ["ClassroomPages", "BackpropTrace", "GradientChecking", "BackpropEngine", "backprop-trace", "gradcheck"],
+        dependencies: ["ClassroomPages", "BackpropTrace", "GradientChecking", "BackpropEngine", "backprop-trace", "gradcheck", "TestSupport"],
         exclude: ["Browser"]
     ),
     .testTarget(name: "PerceptronCircuitsTests", dependencies: ["PerceptronCircuits", "BackpropEngine", "Rendering", "Pictures", "TestSupport"]),
