@@ -178,7 +178,7 @@ let tests: [Target] = [
     /// the glossary's terms, aligned tables; golden Chinese text in Golden/.
     .testTarget(
         name: "ToolLanguageTests",
-        dependencies: ["Localization", "Rendering", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist", "gradcheck"],
+        dependencies: ["Localization", "Rendering", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist", "gradcheck", "TestSupport"],
         exclude: ["Golden"]
     ),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.
