@@ -55,7 +55,7 @@ let libraries: [Target] = [
     .target(name: "ChildProcess"),
     /// Checking a gradient another program computes: the JSON-lines protocol, the
     /// built-in network.py adapter, the probing suite run against a child process.
-    .target(name: "ExternalGradient", dependencies: ["GradientChecking", "BackpropEngine", "AutodiffOracle", "ChildProcess"]),
+    .target(name: "ExternalGradient", dependencies: ["GradientChecking", "BackpropEngine", "AutodiffOracle", "ChildProcess", "JSONOutput"]),
 
     /// One backpropagation shown equation by equation (BP1–BP4): text, Markdown, LaTeX, JSON,
     /// and the classroom page (HTML) and network drawing (SVG).
@@ -111,14 +111,14 @@ let tools: [(product: String, target: Target)] = [
     ("sigmoid-limit", tool("sigmoid-limit", ["PerceptronCircuits", "BackpropEngine", "Rendering", "Pictures"])),
     ("gradcheck", tool("gradcheck", ["BackpropEngine", "Rendering", "GradientChecking", "AutodiffOracle", "ExternalGradient", "ClassroomPages"])),
     /// The worked example of the gradcheck protocol in Swift: answers with the textbook engine (or a zoo bug).
-    ("backprop-server", tool("backprop-server", ["BackpropEngine", "GradientChecking"])),
+    ("backprop-server", tool("backprop-server", ["BackpropEngine", "GradientChecking", "JSONOutput"])),
     ("backprop-trace", tool("backprop-trace", ["BackpropEngine", "BackpropTrace", "Rendering", "Files"])),
     ("mnist", tool("mnist", ["BackpropEngine", "FastEngine", "Datasets", "DatasetDownload", "Rendering", "MNISTLab", "SVMBaseline"])),
     ("mnist-data", tool("mnist-data", ["Datasets"])),
     ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Pictures"])),
     ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Pictures"])),
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
-    ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering", "MNISTLab"])),
+    ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering", "MNISTLab", "ChildProcess"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
     ("lessons", tool("lessons", ["Course", "Rendering"])),
 ]
@@ -135,7 +135,8 @@ let tests: [Target] = [
     /// The JSON writer's policy, and every migrated tool's `--format json` pinned by golden files.
     .testTarget(
         name: "JSONOutputTests",
-        dependencies: ["JSONOutput", "BackpropTrace", "perceptrons", "sigmoid-limit", "mnist", "xor"],
+        dependencies: ["JSONOutput", "BackpropTrace", "perceptrons", "sigmoid-limit", "mnist", "xor",
+                       "BackpropEngine", "GradientChecking", "Rendering", "TestSupport", "gradcheck", "backprop-server", "lessons"],
         exclude: ["Golden"]
     ),
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
@@ -148,7 +149,7 @@ let tests: [Target] = [
     /// Student modules and programs checked through the built gradcheck (real python3 + NumPy).
     .testTarget(
         name: "ExternalGradientTests",
-        dependencies: ["ExternalGradient", "ChildProcess", "GradientChecking", "BackpropEngine", "gradcheck", "backprop-server"]
+        dependencies: ["ExternalGradient", "ChildProcess", "GradientChecking", "BackpropEngine", "gradcheck", "backprop-server", "TestSupport"]
     ),
     .testTarget(
         name: "BackpropTraceTests",
@@ -158,7 +159,7 @@ let tests: [Target] = [
     /// The classroom pages in a real headless Chromium (`Browser/drive.py`), the SVG drawing parsed as XML.
     .testTarget(
         name: "ClassroomPagesTests",
-        dependencies: ["ClassroomPages", "BackpropTrace", "GradientChecking", "BackpropEngine", "backprop-trace", "gradcheck"],
+        dependencies: ["ClassroomPages", "BackpropTrace", "GradientChecking", "BackpropEngine", "backprop-trace", "gradcheck", "TestSupport"],
         exclude: ["Browser"]
     ),
     .testTarget(name: "PerceptronCircuitsTests", dependencies: ["PerceptronCircuits", "BackpropEngine", "Rendering", "Pictures", "TestSupport"]),
@@ -168,7 +169,7 @@ let tests: [Target] = [
     .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "Rendering", "TestSupport"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine", "Pictures"]),
     /// The SVM baseline on a few hundred real digits, its model files, and `mnist baselines --svm`.
-    .testTarget(name: "SVMBaselineTests", dependencies: ["SVMBaseline", "Datasets", "BackpropEngine", "mnist"]),
+    .testTarget(name: "SVMBaselineTests", dependencies: ["SVMBaseline", "Datasets", "BackpropEngine", "mnist", "TestSupport"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Course", "Localization", "TestSupport"]),
     /// `--lang` and the locale, display width, the glossary file.
@@ -177,7 +178,7 @@ let tests: [Target] = [
     /// the glossary's terms, aligned tables; golden Chinese text in Golden/.
     .testTarget(
         name: "ToolLanguageTests",
-        dependencies: ["Localization", "Rendering", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist", "gradcheck"],
+        dependencies: ["Localization", "Rendering", "perceptrons", "sigmoid-limit", "xor", "gradient-descent", "deep-gradients", "mnist", "gradcheck", "TestSupport"],
         exclude: ["Golden"]
     ),
     /// Issue 9's catalogue of broken files and bad flags, run against the built executables.

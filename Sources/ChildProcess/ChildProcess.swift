@@ -92,32 +92,28 @@ public final class ChildProcess {
 
     /// Reads what standard output has, up to just past the cap.
     private func readOutput(max cap: Int) {
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while pending.count <= cap {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
-            if n > 0 {
-                pending.append(contentsOf: buffer[..<n])
-            } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
-                close(output)
-                output = -1
-                return
-            } else {
-                return
-            }
-        }
+        Self.readAvailable(&output, while: { self.pending.count <= cap }) { pending.append(contentsOf: $0) }
     }
 
     /// Reads what standard error has into the bounded tail.
     private func drainErrors() {
-        guard errors >= 0 else { return }
+        Self.readAvailable(&errors) { stderrTail.append($0) }
+    }
+
+    /// Reads what the non-blocking pipe `fd` has, handing each chunk to `keep`, while
+    /// `wanted()` holds; at end of file or on an error it closes the pipe and sets `fd`
+    /// to −1. Returns when the pipe has nothing more for now (EAGAIN).
+    private static func readAvailable(_ fd: inout Int32, while wanted: () -> Bool = { true },
+                                      _ keep: (ArraySlice<UInt8>) -> Void) {
+        guard fd >= 0 else { return }
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(errors, $0.baseAddress, $0.count) }
+        while wanted() {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n > 0 {
-                stderrTail.append(buffer[..<n])
+                keep(buffer[..<n])
             } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
-                close(errors)
-                errors = -1
+                close(fd)
+                fd = -1
                 return
             } else {
                 return

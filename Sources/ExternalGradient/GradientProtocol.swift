@@ -1,6 +1,7 @@
 import BackpropEngine
 import Foundation
 import GradientChecking
+import JSONOutput
 
 /// Version 1 of the line protocol between gradcheck and a program under test
 /// (`docs/gradient-protocol.md` is the reference; this is its one implementation).
@@ -14,28 +15,38 @@ import GradientChecking
 public enum GradientProtocol {
     public static let version = 1
 
-    /// The request line for `probe` (no newline). Numbers are written in Swift's
-    /// shortest round-trip form, so the program reads exactly our Doubles.
+    /// The request line for `probe` (no newline): the model file's object
+    /// (`ModelFile.node`) with the request's keys added, written on one line by the one
+    /// JSON writer. Numbers are written in Swift's shortest round-trip form, so the
+    /// program reads exactly our Doubles.
     public static func request(_ probe: GradientProbe, id: Int) throws(NoVerdict) -> String {
-        let model: String
+        var fields: Fields
         do {
-            model = try ModelFile.encode(probe.network)
+            guard case .object(let model) = try ModelFile.node(probe.network) else {
+                throw NoVerdict("probe \(probe.name): the model is not a JSON object")
+            }
+            fields = model
+        } catch let error as NoVerdict {
+            throw error
         } catch {
             throw NoVerdict("probe \(probe.name): \(error)")
         }
-        // `model` is one JSON object ending in "}\n"; the request adds its own keys.
-        var line = String(model.dropLast(2))
-        line += ", \"protocol\": \(version), \"id\": \(id), \"kind\": \"\(probe.kind.name)\""
-        func column(_ v: Vector) -> String { "[" + v.elements.map { "[\($0.description)]" }.joined(separator: ", ") + "]" }
+        fields["protocol"] = .integer(version)
+        fields["id"] = .integer(id)
+        fields["kind"] = .string(probe.kind.name)
+        func column(_ v: Vector) -> Node { .array(v.elements.map { .numbers([$0]) }) }
         switch probe.kind {
         case .example:
-            line += ", \"x\": \(column(probe.examples[0].x)), \"y\": \(column(probe.examples[0].y))"
+            fields["x"] = column(probe.examples[0].x)
+            fields["y"] = column(probe.examples[0].y)
         case .miniBatch(let eta):
-            line += ", \"xs\": [" + probe.examples.map { column($0.x) }.joined(separator: ", ") + "]"
-            line += ", \"ys\": [" + probe.examples.map { column($0.y) }.joined(separator: ", ") + "]"
-            line += ", \"eta\": \(eta.description), \"lambda\": \(probe.lambda.description), \"n\": \(probe.n)"
+            fields["xs"] = .array(probe.examples.map { column($0.x) })
+            fields["ys"] = .array(probe.examples.map { column($0.y) })
+            fields["eta"] = .number(eta)
+            fields["lambda"] = .number(probe.lambda)
+            fields["n"] = .integer(probe.n)
         }
-        return line + "}"
+        return Node.object(fields).text(.compact)
     }
 
     /// The answer in `line` to the request `id` of `probe`'s kind.

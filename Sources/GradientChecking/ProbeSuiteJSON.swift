@@ -1,4 +1,5 @@
 import BackpropEngine
+import JSONOutput
 
 extension ProbeSuiteReport {
     /// The report as JSON for scripts (a teacher's grading loop): the verdict, the
@@ -26,32 +27,17 @@ private struct SuiteDocument: Encodable {
     var seed: UInt64
     var seconds: Double
     var checked, declined: Int
-    var firstFailure: String?
-    var equation: String?
-    var layer: Int?
-    var message: String?
-    var stopped: String?
+    @NullWhenAbsent var firstFailure: String?   // null when passed
+    @NullWhenAbsent var equation: String?
+    @NullWhenAbsent var layer: Int?
+    @NullWhenAbsent var message: String?
+    @NullWhenAbsent var stopped: String?
     var probes: [ProbeEntry]
 
     enum CodingKeys: String, CodingKey {
-        case passed, subject, seed, seconds, checked, declined, equation, layer, message, stopped, probes
+        case passed, subject, seed, seconds, checked, declined
         case firstFailure = "first_failure"
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(passed, forKey: .passed)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(seed, forKey: .seed)
-        try c.encode(seconds, forKey: .seconds)
-        try c.encode(checked, forKey: .checked)
-        try c.encode(declined, forKey: .declined)
-        try c.encode(firstFailure, forKey: .firstFailure)   // null when passed
-        try c.encode(equation, forKey: .equation)
-        try c.encode(layer, forKey: .layer)
-        try c.encode(message, forKey: .message)
-        try c.encode(stopped, forKey: .stopped)
-        try c.encode(probes, forKey: .probes)
+        case equation, layer, message, stopped, probes
     }
 }
 

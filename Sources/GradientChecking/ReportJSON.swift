@@ -70,43 +70,19 @@ private struct Document: Encodable {
     var mode: String
     var epsilon, rtol, atol: Double
     var oracles: [String]
-    var seed: UInt64?
-    var bug: String?
+    @NullWhenAbsent var seed: UInt64?               // null when not given
+    @NullWhenAbsent var bug: String?                // null for the correct engine
     var checked, failing: Int
-    var diagnosis: DiagnosisEntry?
+    @NullWhenAbsent var diagnosis: DiagnosisEntry?  // null when the check passes
     var layers: [LayerEntry]
 
     enum CodingKeys: String, CodingKey {
-        case passed, sizes, cost, lambda, n, batch, mode, epsilon, rtol, atol, oracles, seed, bug
-        case checked, failing, diagnosis, layers, seconds
+        case passed
         case maxRelativeError = "max_relative_error", maxAbsoluteError = "max_absolute_error"
+        case seconds
         case secondsFiniteDifferences = "seconds_finite_differences", secondsAutodiff = "seconds_autodiff"
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(passed, forKey: .passed)
-        try c.encode(maxRelativeError, forKey: .maxRelativeError)
-        try c.encode(maxAbsoluteError, forKey: .maxAbsoluteError)
-        try c.encode(seconds, forKey: .seconds)
-        try c.encode(secondsFiniteDifferences, forKey: .secondsFiniteDifferences)
-        try c.encode(secondsAutodiff, forKey: .secondsAutodiff)
-        try c.encode(sizes, forKey: .sizes)
-        try c.encode(cost, forKey: .cost)
-        try c.encode(lambda, forKey: .lambda)
-        try c.encode(n, forKey: .n)
-        try c.encode(batch, forKey: .batch)
-        try c.encode(mode, forKey: .mode)
-        try c.encode(epsilon, forKey: .epsilon)
-        try c.encode(rtol, forKey: .rtol)
-        try c.encode(atol, forKey: .atol)
-        try c.encode(oracles, forKey: .oracles)
-        try c.encode(seed, forKey: .seed)          // null when not given
-        try c.encode(bug, forKey: .bug)            // null for the correct engine
-        try c.encode(checked, forKey: .checked)
-        try c.encode(failing, forKey: .failing)
-        try c.encode(diagnosis, forKey: .diagnosis) // null when the check passes
-        try c.encode(layers, forKey: .layers)
+        case sizes, cost, lambda, n, batch, mode, epsilon, rtol, atol, oracles, seed, bug
+        case checked, failing, diagnosis, layers
     }
 }
 

@@ -55,6 +55,13 @@ public struct DemoData: Sendable {
         return "--sizes must start with 784 inputs and end with 10 outputs for MNIST, got \(text)"
     }
 
+    /// The first problem with the data flags every demo shares — the `--train` and
+    /// `--test` counts and, with `--data` (`mnist`), a network `layers` that fits MNIST —
+    /// or `nil`.
+    public static func flagProblem(train: Int, test: Int, layers: [Int], mnist: Bool) -> String? {
+        countProblem(train, "--train") ?? countProblem(test, "--test") ?? (mnist ? mnistShapeProblem(layers) : nil)
+    }
+
     /// The first `trainingCount` MNIST training images and the first `testCount`
     /// validation images (the book's split) from `directory`.
     ///

@@ -14,7 +14,7 @@ extension SVMModel {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
         errno = 0
-        guard svm_save_model(temporary, model) == 0 else {
+        guard LIBSVMLocale.exclusive({ svm_save_model(temporary, model) }) == 0 else {
             let reason = errno != 0 ? String(cString: strerror(errno)) : "write failed"
             unlink(temporary)
             throw SVMModelFileError(path: path, problem: "cannot write: \(reason)")
@@ -48,7 +48,7 @@ extension SVMModel {
             bytes.append(contentsOf: chunk[..<count])
         }
         let checked = try LIBSVMModelFile(checking: bytes, path: path)
-        guard let model = svm_load_model("/proc/self/fd/\(descriptor)") else {
+        guard let model = LIBSVMLocale.exclusive({ svm_load_model("/proc/self/fd/\(descriptor)") }) else {
             throw SVMModelFileError(path: path, problem: "LIBSVM could not read it (not a LIBSVM model)")
         }
         let loaded = SVMModel(model: model, storage: nil)

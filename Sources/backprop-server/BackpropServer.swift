@@ -2,6 +2,7 @@ import ArgumentParser
 import BackpropEngine
 import Foundation
 import GradientChecking
+import JSONOutput
 
 /// The gradcheck protocol (docs/gradient-protocol.md) answered in Swift: reads one
 /// request per line on stdin, answers one line on stdout with the textbook engine's
@@ -29,7 +30,7 @@ struct BackpropServer: ParsableCommand {
     func answer(_ line: String, gradient: GradientFunction) -> String {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
               let network = try? ModelFile.decode(Data(line.utf8)) else {
-            return #"{"error": "the request is not a network2-layout JSON object"}"#
+            return Node.object(["error": .string("the request is not a network2-layout JSON object")]).text(.compact)
         }
         let id = object["id"] as? Int ?? 0
         func vectors(_ key: String) -> [Vector] {
@@ -39,16 +40,16 @@ struct BackpropServer: ParsableCommand {
         case "backprop":
             let example = Example(x: Vector(flatten(object["x"] ?? [])), y: Vector(flatten(object["y"] ?? [])))
             let g = gradient(network, [example], 0, 1)
-            return "{\"id\": \(id), \"nabla_b\": \(json(g.nablaB.map(\.elements))), \"nabla_w\": \(json(g.nablaW.map(\.rowList)))}"
+            return Node.object(["id": .integer(id), "nabla_b": json(g.nablaB), "nabla_w": json(g.nablaW)]).text(.compact)
         case "update_mini_batch":
             let batch = zip(vectors("xs"), vectors("ys")).map { Example(x: $0, y: $1) }
             let eta = object["eta"] as? Double ?? 0, lambda = object["lambda"] as? Double ?? 0
             let g = gradient(network, batch, lambda, object["n"] as? Int ?? batch.count)
             var stepped = network
             stepped.setParameters(zip(network.parameters, g.flattened).map { $0 - eta * $1 })
-            return "{\"id\": \(id), \"biases\": \(json(stepped.biases.map(\.elements))), \"weights\": \(json(stepped.weights.map(\.rowList)))}"
+            return Node.object(["id": .integer(id), "biases": json(stepped.biases), "weights": json(stepped.weights)]).text(.compact)
         default:
-            return "{\"id\": \(id), \"declined\": \"unknown request kind\"}"
+            return Node.object(["id": .integer(id), "declined": .string("unknown request kind")]).text(.compact)
         }
     }
 }
@@ -59,10 +60,16 @@ func flatten(_ value: Any) -> [Double] {
     return (value as? [Any] ?? []).flatMap(flatten)
 }
 
-/// A nested list of numbers as JSON, non-finite numbers as strings.
-func json(_ value: Any) -> String {
-    if let x = value as? Double { return x.isFinite ? x.description : "\"\(x.isNaN ? "NaN" : x > 0 ? "Infinity" : "-Infinity")\"" }
-    return "[" + (value as? [Any] ?? []).map(json).joined(separator: ", ") + "]"
+/// Vectors (the biases or ∂C/∂b per layer) as a JSON list of lists, written on one
+/// line by the project's one JSON writer (non-finite numbers as "NaN", "Infinity",
+/// "-Infinity", as the protocol says).
+func json(_ vectors: [Vector]) -> Node {
+    .array(vectors.map { .numbers($0.elements) })
+}
+
+/// Matrices (the weights or ∂C/∂w per layer) as a JSON list of row lists.
+func json(_ matrices: [Matrix]) -> Node {
+    .array(matrices.map { .array($0.rowList.map(Node.numbers)) })
 }
 
 extension BackpropBug: ExpressibleByArgument {}

@@ -17,8 +17,7 @@ struct Bench: ParsableCommand {
         abstract: "Seconds per MNIST epoch: fast engine vs textbook engine vs NumPy; and a full 30-epoch run's time and peak memory."
     )
 
-    @Option(help: "Directory holding the four MNIST files (else $BACKPROPLAB_DATA, else the cache).")
-    var data: String?
+    @OptionGroup var directory: MNISTDirectoryOption
 
     @OptionGroup var seedOption: SeedOption
 
@@ -49,15 +48,13 @@ struct Bench: ParsableCommand {
     @Option(help: "Precision of the full run with --full-run: double or float (the parent runs each --fast-precision).")
     var precision: Precision = .double
 
-    @Option(help: "Threads the fast engine trains on (default 1, which measured fastest here); the weights do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threadsOption: ThreadsOption
 
     func validate() throws {
         try requireAtLeast(epochsFast, 1, "--epochs-fast")
         try requireAtLeast(epochsTextbook, 0, "--epochs-textbook")
         try requireAtLeast(epochsNumpy, 0, "--epochs-numpy")
         try requireAtLeast(fullEpochs, 0, "--full-epochs")
-        if let threads { try requireAtLeast(threads, 1, "--threads") }
         for sizes in networks where sizes.values.first != 784 || sizes.values.last != 10 {
             throw ValidationError("--sizes \(sizes): MNIST networks have 784 inputs and 10 outputs")
         }
@@ -65,13 +62,13 @@ struct Bench: ParsableCommand {
     }
 
     mutating func run() throws {
-        let threads = self.threads ?? 1
+        let threads = threadsOption.count
         if fullRun {
-            try FullRun(dataFlag: data, epochs: fullEpochs, seed: seedOption.seed, precision: precision, threads: threads).runAndReport()
+            try FullRun(dataFlag: directory.data, epochs: fullEpochs, seed: seedOption.seed, precision: precision, threads: threads).runAndReport()
             return
         }
         _ = seedOption.makeGenerator()
-        let (mnist, location) = try MNIST.load(dataFlag: data)
+        let (mnist, location) = try MNIST.load(dataFlag: directory.data)
         print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch 10, η = 3.0")
         let kernels = KernelSet.automatic
         print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(threads) thread\(threads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores")

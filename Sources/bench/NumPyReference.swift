@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Runs `Benchmarks/numpy_reference.py` with python3 on one thread and reads its
@@ -39,25 +40,25 @@ struct ReferenceError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs `executable` with `arguments` (plus `environment` over this process's own) and
-/// returns its standard output; standard error is passed through.
-func runProcess(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws(ReferenceError) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let pipe = Pipe()
-    process.standardOutput = pipe
+/// Runs `executable` with `arguments` (plus `environment` over this process's own)
+/// through `ChildProcess`'s `RunningProgram` (no shell; both pipes read as it runs) and
+/// returns its standard output; what it wrote on standard error is passed on to ours
+/// when it ends. It stays in our process group, so a Ctrl-C stops it with us; past
+/// `timeout` (an hour: far above a 30-epoch full run or a NumPy epoch, even in a debug
+/// build) it is killed.
+func runProcess(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                timeout: Duration = .seconds(3600)) throws(ReferenceError) -> String {
+    let result: ProgramResult
     do {
-        try process.run()
+        result = try RunningProgram(arguments: [executable] + arguments,
+                                    environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                                    ownProcessGroup: false).wait(timeout: timeout)
     } catch {
-        throw ReferenceError("cannot run \(executable): \(error.localizedDescription)")
+        throw ReferenceError(error.description)
     }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let output = String(decoding: data, as: UTF8.self)
-    guard process.terminationStatus == 0 else {
-        throw ReferenceError("\(URL(fileURLWithPath: arguments.first ?? executable).lastPathComponent) exited with status \(process.terminationStatus)")
-    }
-    return output
+    FileHandle.standardError.write(Data(result.standardError))
+    let name = URL(fileURLWithPath: arguments.first ?? executable).lastPathComponent
+    guard !result.killedBySignal else { throw ReferenceError("\(name) was killed by signal \(result.status)") }
+    guard result.status == 0 else { throw ReferenceError("\(name) exited with status \(result.status)") }
+    return result.stdout
 }

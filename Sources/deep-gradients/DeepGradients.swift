@@ -45,13 +45,12 @@ struct DeepGradients: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(LinePlot.problem(writing:))] {
+        for problem in [DemoData.flagProblem(train: train, test: test, layers: sizes.values, mnist: data != nil), plot.flatMap(LinePlot.problem(writing:))] {
             if let problem { throw ValidationError(problem) }
         }
         try requireAtLeast(epochs, 0, "--epochs")
         try requireAtLeast(miniBatchSize, 1, "--batch")
         try requirePositive(noise, "--noise")
-        if data != nil, let problem = DemoData.mnistShapeProblem(sizes.values) { throw ValidationError(problem) }
     }
 
     // The values run() uses: the shared training flags, an old spelling winning when given.

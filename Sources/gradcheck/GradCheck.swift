@@ -69,26 +69,7 @@ struct GradCheck: ParsableCommand {
     @Option(help: "Fraction of non-zero synthetic inputs (MNIST pixels: about 0.19); the rest are uniform in [0, 1).")
     var density = 1.0
 
-    @Option(help: "Step ε of the central difference (C(θ+ε) − C(θ−ε)) / 2ε.")
-    var epsilon = CheckOptions.defaultEpsilon
-
-    @Option(help: "Relative tolerance: an entry fails when its relative error exceeds this and its absolute error exceeds --atol.")
-    var rtol = CheckOptions.defaultRtol
-
-    @Option(help: "Absolute tolerance (see --rtol).")
-    var atol = CheckOptions.defaultAtol
-
-    @Option(help: "full: every weight and bias; directional: random unit directions per layer; sample: random entries per layer.")
-    var mode = ModeChoice.full
-
-    @Option(help: "Entries per layer and kind for --mode sample.")
-    var samples = 20
-
-    @Option(help: "Random unit directions per layer and kind for --mode directional.")
-    var directions = 3
-
-    @Option(help: "Oracles to compare backprop with: fd (finite differences), autodiff, or both.")
-    var oracle = OracleChoice.both
+    @OptionGroup var check: CheckFlags
 
     @Option(help: "Check a deliberately broken backprop instead (see --list-bugs).")
     var bug: BackpropBug?
@@ -115,12 +96,6 @@ struct GradCheck: ParsableCommand {
         try requireAtLeast(batch, 1, "--batch")
         guard batch <= 100_000 else { throw ValidationError("--batch must be at most 100000, got \(batch)") }
         guard density > 0, density <= 1 else { throw ValidationError("--density must be in (0, 1], got \(density)") }
-        try requirePositive(epsilon, "--epsilon")
-        guard rtol.isFinite, rtol >= 0 else { throw ValidationError("--rtol must be a number ≥ 0, got \(rtol)") }
-        guard atol.isFinite, atol >= 0 else { throw ValidationError("--atol must be a number ≥ 0, got \(atol)") }
-        try requireAtLeast(samples, 1, "--samples")
-        try requireAtLeast(directions, 1, "--directions")
-        guard directions <= 1000 else { throw ValidationError("--directions must be at most 1000, got \(directions)") }
         if let mystery {
             guard BackpropBug.mysteryOrder.indices.contains(mystery - 1) else {
                 throw ValidationError("--mystery must be 1 to \(BackpropBug.mysteryOrder.count), got \(mystery)")
@@ -158,18 +133,12 @@ struct GradCheck: ParsableCommand {
             network = try Network(sizes: (sizes ?? LayerSizes([2, 3, 1])).values, cost: cost ?? .quadratic, generator: &generator)
         }
         let examples = SyntheticBatch.make(sizes: network.sizes, count: batch, density: density, generator: &generator)
-        let modeOption: CheckMode = switch mode {
-        case .full: .full
-        case .sample: .sample(count: samples)
-        case .directional: .directional(count: directions)
-        }
-        let options = CheckOptions(epsilon: epsilon, rtol: rtol, atol: atol, mode: modeOption,
-                                   useFiniteDifferences: oracle != .autodiff)
+        let options = check.options
         if !json {
             print(GradCheckOutput.header(network: network, model: model, batch: batch, density: density,
                                          lambda: lambda, options: options, bug: bug, mystery: mystery, language: lang))
         }
-        let autodiff = oracle == .fd ? nil : AutodiffReference.oracle(network: network, batch: examples, lambda: lambda, n: n ?? batch)
+        let autodiff = check.oracle == .fd ? nil : AutodiffReference.oracle(network: network, batch: examples, lambda: lambda, n: n ?? batch)
         let report = GradientChecker(options: options).check(
             network: network, batch: examples, lambda: lambda, n: n ?? batch,
             gradient: bug?.gradient ?? TextbookGradient.mean, autodiff: autodiff, generator: &generator)

@@ -56,7 +56,7 @@ extension GradCheck {
     /// Runs the probing suite (or the file check), prints the report, exits 0, 1 or 2.
     func checkOwnGradient(_ mode: OwnGradientMode) throws {
         let json = format == .json
-        let options = CheckOptions(epsilon: epsilon, rtol: rtol, atol: atol)
+        let options = check.tolerances
         let lang = language.language
         if !json { print(lang.text("seed: \(seedOption.seed)", "随机种子：\(seedOption.seed)")) }
         let report: ProbeSuiteReport

@@ -114,7 +114,7 @@ struct BatchesCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        for problem in [DemoData.countProblem(train, "--train"), DemoData.countProblem(test, "--test"), plot.flatMap(LinePlot.problem(writing:))] {
+        for problem in [DemoData.flagProblem(train: train, test: test, layers: layers, mnist: data != nil), plot.flatMap(LinePlot.problem(writing:))] {
             if let problem { throw ValidationError(problem) }
         }
         try requireAtLeast(training.epochs, 1, "--epochs")
@@ -122,7 +122,6 @@ struct BatchesCommand: ParsableCommand {
         guard !batchSizes.isEmpty, batchSizes.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--batch-sizes must be whole numbers ≥ 1, got \(batchSizes)")
         }
-        if data != nil, let problem = DemoData.mnistShapeProblem(layers) { throw ValidationError(problem) }
     }
 
     /// `--sizes`, or without it [784, 30, 10] for MNIST and [2, 10, 3] for the synthetic task.

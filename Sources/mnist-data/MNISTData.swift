@@ -15,8 +15,7 @@ struct MNISTData: ParsableCommand {
         abstract: "Check the MNIST files: where they are, their shapes, the split, and the load time."
     )
 
-    @Option(help: "Directory holding the four MNIST files (.gz or plain); default: $BACKPROPLAB_DATA, else ~/.cache/backproplab/mnist.")
-    var data: String?
+    @OptionGroup var directory: MNISTDirectoryOption
 
     @Option(help: "Describe this one IDX file (plain or .gz) instead.")
     var idx: String?
@@ -40,7 +39,7 @@ struct MNISTData: ParsableCommand {
     }
 
     private func check() throws(DatasetError) {
-        let location = try DataLocation.locate(flag: data)
+        let location = try DataLocation.locate(flag: directory.data)
         print("data: \(location.directory) (chosen by \(location.source.rawValue))")
         let loadStart = Stopwatch()
         let mnist = try MNIST.load(directory: location.directory)

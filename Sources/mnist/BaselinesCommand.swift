@@ -17,8 +17,7 @@ struct BaselinesCommand: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Output: text for people or json for scripts.")
-    var format = OutputFormat.text
+    @OptionGroup var output: FormatOption
 
     @OptionGroup var language: LanguageOption
 
@@ -60,7 +59,7 @@ struct BaselinesCommand: ParsableCommand {
         guard svm || loadSvm != nil else {
             let splits = try data.load()
             try reportingFailures {
-                try BaselineSession.run(data: splits, seed: seedOption.seed, format: format, language: language.language)
+                try BaselineSession.run(data: splits, seed: seedOption.seed, format: output.format, language: language.language)
             }
             return
         }
@@ -73,7 +72,7 @@ struct BaselinesCommand: ParsableCommand {
         options.save = saveSvm
         Interruption.install()
         try reportingFailures {
-            try SVMSession.run(mnist: mnist, options: options, seed: seedOption.seed, format: format)
+            try SVMSession.run(mnist: mnist, options: options, seed: seedOption.seed, format: output.format)
         }
     }
 }

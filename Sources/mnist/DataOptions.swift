@@ -8,8 +8,10 @@ import Rendering
 
 /// The `--data DIR` option and loading MNIST into the book's split.
 struct DataOptions: ParsableArguments {
-    @Option(help: "Directory holding the four MNIST files (plain or .gz); default: $BACKPROPLAB_DATA, else ~/.cache/backproplab/mnist.")
-    var data: String?
+    @OptionGroup var directory: MNISTDirectoryOption
+
+    /// The `--data` flag, if given.
+    var data: String? { directory.data }
 
     /// The book's split, with only the first `trainingLimit` training examples built.
     ///

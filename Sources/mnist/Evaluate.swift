@@ -22,8 +22,7 @@ struct Evaluate: ParsableCommand {
     @Option(help: "How many misclassified digits to draw in the terminal.")
     var show = 8
 
-    @Option(help: "Output: text for people or json for scripts.")
-    var format = OutputFormat.text
+    @OptionGroup var output: FormatOption
 
     @OptionGroup var language: LanguageOption
 
@@ -36,7 +35,7 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try EvaluationSession.run(modelPath: model, data: { try data.load(trainingLimit: 0) }, set: eval, pngPath: png, show: show, format: format,
+            try EvaluationSession.run(modelPath: model, data: { try data.load(trainingLimit: 0) }, set: eval, pngPath: png, show: show, format: output.format,
                                       language: language.language)
         }
     }

@@ -12,26 +12,22 @@ import SVMBaseline
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as ModelFileError {
-        Terminal.printError("mnist: \(error)")
-        throw ExitStatus.badInput
-    } catch let error as SVMModelFileError {
-        Terminal.printError("mnist: \(error)")
-        throw ExitStatus.badInput
-    } catch let error as SVMTrainingError {
-        Terminal.printError("mnist: \(error)")
-        throw ExitStatus.badFlag
-    } catch let error as SVMInterrupted {
-        Terminal.printError("\nmnist: \(error)")
-        throw ExitStatus.interrupted
-    } catch let error as TrainingSetupError {
-        Terminal.printError("mnist: \(error)")
-        throw ExitStatus.badFlag
-    } catch let error as TrainingError {
-        Terminal.printError("mnist: \(error)")
-        throw ExitStatus.checkFailed
-    } catch let error as Interrupted {
-        Terminal.printError("\n" + error.description)
-        throw ExitStatus.interrupted
+    } catch {
+        guard let mapped = failure(error) else { throw error }
+        Terminal.printError(mapped.line)
+        throw mapped.status
+    }
+}
+
+/// The exit status and the line on standard error for each error `reportingFailures`
+/// maps, one row per kind of failure; `nil` for any other error (ArgumentParser reports it).
+func failure(_ error: any Error) -> (status: ExitCode, line: String)? {
+    switch error {
+    case is ModelFileError, is SVMModelFileError: (ExitStatus.badInput, "mnist: \(error)")
+    case is SVMTrainingError, is TrainingSetupError: (ExitStatus.badFlag, "mnist: \(error)")
+    case is TrainingError: (ExitStatus.checkFailed, "mnist: \(error)")
+    case is SVMInterrupted: (ExitStatus.interrupted, "\nmnist: \(error)")
+    case let error as Interrupted: (ExitStatus.interrupted, "\n" + error.description)
+    default: nil
     }
 }

@@ -41,11 +41,9 @@ struct Train: ParsableCommand {
     @Option(help: "Which implementation trains: \(Engine.allCases.map(\.rawValue).joined(separator: " or ")).")
     var engine = Engine.fast
 
-    @Option(help: "Output: text for people or json for scripts.")
-    var format = OutputFormat.text
+    @OptionGroup var output: FormatOption
 
-    @Option(help: "Threads the fast engines train on (default 1, which measured fastest here); the weights do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threads: ThreadsOption
 
     @OptionGroup var language: LanguageOption
 
@@ -65,7 +63,6 @@ struct Train: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
-        if let threads { try requireAtLeast(threads, 1, "--threads") }
         if let plot, !plot.lowercased().hasSuffix(".svg") {
             throw ValidationError("--plot writes an SVG picture; give a file name ending in .svg, got \(plot)")
         }
@@ -79,11 +76,11 @@ struct Train: ParsableCommand {
         options.checkpointPath = checkpoint
         options.resumePath = resume
         options.plotPath = plot
-        options.format = format
+        options.format = output.format
         options.progress = Terminal.isStandardOutputATerminal
         options.language = language.language
         Interruption.install()
-        try Engine.$threads.withValue(threads ?? 1) {
+        try Engine.$threads.withValue(threads.count) {
             try reportingFailures {
                 try TrainingSession.run(options, data: epochData)
             }

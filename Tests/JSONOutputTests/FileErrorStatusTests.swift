@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 /// A file a tool cannot write is bad input: one line naming the file, status 2
 /// (`ExitStatus.badInput`, via `reportingFileErrors`), not ArgumentParser's status 1.
@@ -9,7 +10,7 @@ struct FileErrorStatusTests {
         ("sigmoid-limit", ["--plot", "/nonexistent-backproplab-dir/s.svg"]),
     ])
     func missingDirectory(tool: String, arguments: [String]) throws {
-        let run = try ToolRun(tool, arguments)
+        let run = try TestProcess.run(built: tool, arguments)
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("\(tool): /nonexistent-backproplab-dir/"), "\(run.stderr)")
         #expect(run.stderr.contains(": cannot be written: "))

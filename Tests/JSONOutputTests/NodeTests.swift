@@ -1,6 +1,7 @@
 import Foundation
 import JSONOutput
 import Testing
+import TestSupport
 
 @Suite("the one JSON writer")
 struct NodeTests {
@@ -22,19 +23,13 @@ struct NodeTests {
 
     @Test("Python's float() reads what the writer writes for NaN and ±∞")
     func pythonReadsNonFinite() throws {
-        let python = "/usr/bin/python3"
-        try #require(FileManager.default.isExecutableFile(atPath: python), "python3 is needed (apt-get install python3)")
+        let python = try #require(TestProcess.python3, "python3 is needed (apt-get install python3)")
         let text = Node.numbers([.nan, .infinity, -.infinity]).text()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
         let script = "import json, math, sys; v = [float(s) for s in json.loads(sys.argv[1])]; "
             + "print(math.isnan(v[0]), v[1] == math.inf, v[2] == -math.inf)"
-        process.arguments = ["-c", script, text]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let run = try TestProcess.run(python, ["-c", script, text], timeout: .seconds(60))
+        #expect(run.status == 0, "\(run.stderr)")
+        let printed = run.stdout
         #expect(printed == "True True True\n")
     }
 
@@ -135,5 +130,17 @@ struct NodeTests {
     @Test("a value that fails to encode is an error, not a document")
     func failureIsAnError() {
         #expect(throws: Failing.Refused.self) { try Node.text(of: [Failing()]) }
+    }
+
+    struct Nullable: Encodable {
+        @NullWhenAbsent var kept: Int?
+        var dropped: Int?
+        @NullWhenAbsent var present: Int?
+    }
+
+    @Test("@NullWhenAbsent writes null for a missing value, where a plain optional is left out")
+    func nullWhenAbsent() throws {
+        #expect(try Node.text(of: Nullable(kept: nil, dropped: nil, present: 2), .compact) == #"{"kept": null, "present": 2}"#)
+        #expect(try Node.text(of: Nullable(kept: 1, dropped: 3, present: nil), .compact) == #"{"kept": 1, "dropped": 3, "present": null}"#)
     }
 }

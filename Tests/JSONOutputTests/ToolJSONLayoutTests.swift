@@ -1,9 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Golden tests: the exact `--format json` output of each tool that prints through
-/// `OutputFormat.json` (perceptrons, sigmoid-limit, mnist train/evaluate/baselines),
-/// run as a user runs it. `gradcheck` and `backprop-trace` still have their own writers.
+/// `OutputFormat.json` (perceptrons, sigmoid-limit, lessons glossary, mnist
+/// train/evaluate/baselines and the SVM baseline), run as a user runs it. gradcheck's layouts are pinned in
+/// `GradCheckJSONLayoutTests`, backprop-trace's in BackpropTraceTests.
 @Suite("--format json layouts", .serialized)
 struct ToolJSONLayoutTests {
     @Test("perceptrons and sigmoid-limit print the pinned JSON", arguments: [
@@ -15,37 +17,68 @@ struct ToolJSONLayoutTests {
         ("sigmoid-limit", ["--max-power", "2"], "sigmoid-limit.json"),
     ])
     func deterministicTools(tool: String, arguments: [String], golden: String) throws {
-        let run = try ToolRun(tool, arguments + ["--format", "json"])
+        let run = try TestProcess.run(built: tool, arguments + ["--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == (try ToolRun.golden(golden, actual: run.stdout)))
+        #expect(run.stdout == (try JSONGolden.text(golden, actual: run.stdout)))
         _ = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
     }
 
     @Test("mnist train, evaluate and baselines print the pinned JSON (times masked)")
     func mnist() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("JSONOutputTests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let data = ["--data", ToolRun.mnistData]
-        let train = try ToolRun("mnist", ["train"] + data + [
+        let directory = try TemporaryDirectory(prefix: "JSONOutputTests")
+        defer { directory.remove() }
+        let data = ["--data", PackagePaths.sharedMNIST.path]
+        let train = try TestProcess.run(built: "mnist", ["train"] + data + [
             "--sizes", "784,10,10", "--limit", "300", "--eval-limit", "100", "--epochs", "2",
             "--save", "model.json", "--format", "json",
-        ], in: directory)
+        ], currentDirectory: directory.url)
         #expect(train.status == 0, "\(train.stderr)")
-        #expect(ToolRun.maskingTimes(train.stdout) == (try ToolRun.golden("mnist-train.json", actual: ToolRun.maskingTimes(train.stdout))))
+        #expect(JSONGolden.masked(train.stdout) == (try JSONGolden.text("mnist-train.json", actual: JSONGolden.masked(train.stdout))))
 
-        let evaluate = try ToolRun("mnist", ["evaluate"] + data + ["--model", "model.json", "--format", "json"], in: directory)
+        let evaluate = try TestProcess.run(built: "mnist", ["evaluate"] + data + ["--model", "model.json", "--format", "json"],
+                                           currentDirectory: directory.url)
         #expect(evaluate.status == 0, "\(evaluate.stderr)")
         // Thousands of mistakes: the golden file keeps the layout up to the third one and the end.
         let lines = evaluate.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         let excerpt = (lines.prefix(46) + ["…"] + lines.suffix(8)).joined(separator: "\n")
-        #expect(excerpt == (try ToolRun.golden("mnist-evaluate.json", actual: excerpt)))
+        #expect(excerpt == (try JSONGolden.text("mnist-evaluate.json", actual: excerpt)))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(evaluate.stdout.utf8)) as? [String: Any])
         let (correct, total) = (try #require(object["correct"] as? Int), try #require(object["total"] as? Int))
         #expect((object["mistakes"] as? [Any])?.count == total - correct)
 
-        let baselines = try ToolRun("mnist", ["baselines"] + data + ["--format", "json"], in: directory)
+        let baselines = try TestProcess.run(built: "mnist", ["baselines"] + data + ["--format", "json"], currentDirectory: directory.url)
         #expect(baselines.status == 0, "\(baselines.stderr)")
-        #expect(baselines.stdout == (try ToolRun.golden("mnist-baselines.json", actual: baselines.stdout)))
+        #expect(baselines.stdout == (try JSONGolden.text("mnist-baselines.json", actual: baselines.stdout)))
+    }
+
+    /// The SVM trained on the first 200 training images (about 4 s in a debug build),
+    /// scored on the 10,000 test images: the layout and the deterministic values are
+    /// pinned; training and prediction times, peak memory and the thread count (the
+    /// machine's cores) are masked.
+    @Test("mnist baselines --svm prints the pinned JSON (times, memory and threads masked)")
+    func svm() throws {
+        let run = try TestProcess.run(built: "mnist", ["baselines", "--svm", "--limit", "200", "--seed", "1",
+                                                       "--data", PackagePaths.sharedMNIST.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let masked = JSONGolden.masked(run.stdout)
+        #expect(masked == (try JSONGolden.text("mnist-baselines-svm.json", actual: masked)))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["trainingImages"] as? Int == 200)
+        #expect(object["trainingSeconds"] is Double && object["predictionSeconds"] is Double)
+    }
+
+    /// The glossary grows as lessons are translated: the golden file keeps the layout of
+    /// the first two entries and the end; every row of lessons/glossary.tsv is an entry.
+    @Test("lessons glossary prints the pinned JSON layout, one entry per glossary row")
+    func glossary() throws {
+        let run = try TestProcess.run(built: "lessons", ["glossary", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let excerpt = (lines.prefix(11) + ["…"] + lines.suffix(3)).joined(separator: "\n")
+        #expect(excerpt == (try JSONGolden.text("lessons-glossary.json", actual: excerpt)))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let table = try String(contentsOf: PackagePaths.root.appendingPathComponent("lessons/glossary.tsv"), encoding: .utf8)
+        let rows = table.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(entries.count == rows.count - 1, "one entry per row below the header")
     }
 }

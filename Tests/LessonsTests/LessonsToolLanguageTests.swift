@@ -2,6 +2,7 @@ import Foundation
 import Course
 import Localization
 import Testing
+import TestSupport
 
 /// The built `lessons` executable picks its language from `--lang`, else the locale.
 @Suite("lessons --lang and the locale, run as users run it")
@@ -9,32 +10,10 @@ struct LessonsToolLanguageTests {
     /// Runs the built `lessons` with `arguments` and exactly the locale variables given
     /// (the test's own LC_ALL, LC_MESSAGES and LANG removed); gives up after 60 s.
     static func run(_ arguments: [String], locale: [String: String]) throws -> (status: Int32, output: String, error: String) {
-        let products = try #require(ExecutableLocator.runningProductsDirectory())
-        let process = Process()
-        process.executableURL = products.appendingPathComponent("lessons")
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
-        process.environment = environment.merging(locale) { $1 }
-        let output = Pipe()
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-lang-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
-        defer { try? errorHandle.close() }
-        process.standardOutput = output
-        process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // The timeout: SIGTERM after 60 s, cancelled as soon as the program has finished.
-        let pid = process.processIdentifier
-        let watchdog = DispatchWorkItem { kill(pid, SIGTERM) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        let errData = (try? Data(contentsOf: errorFile)) ?? Data()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        var changes: [String: String?] = ["LC_ALL": nil, "LC_MESSAGES": nil, "LANG": nil]
+        for (name, value) in locale { changes[name] = .some(value) }
+        let result = try TestProcess.run(built: "lessons", arguments, environment: TestProcess.environment(changes), timeout: .seconds(60))
+        return (result.status, result.stdout, result.stderr)
     }
 
     /// How many lessons a listing shows (lines " N  title  (NN-name.md)").

@@ -1,12 +1,10 @@
 import Datasets
 import Foundation
+import TestSupport
 @testable import SVMBaseline
 
-/// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 /// The real MNIST files every test shares: `../shared/data/mnist`.
-let mnistDirectory = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
+let mnistDirectory = PackagePaths.sharedMNIST.path
 
 /// Real MNIST, loaded once per test process.
 let realMNIST: Result<MNIST, DatasetError> = Result { () throws(DatasetError) in try MNIST.load(directory: mnistDirectory) }
@@ -35,58 +33,11 @@ let tinyModel: Result<SVMModel, any Error> = Result {
 
 /// A fresh empty directory for one test's files.
 func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("SVMBaselineTests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TemporaryDirectory(prefix: "SVMBaselineTests").url
 }
 
-/// The built `mnist` executable beside this test bundle.
-let mnistExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    .deletingLastPathComponent().appendingPathComponent("mnist").path
-
-/// What a child process did.
-struct ChildResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// A running `mnist` child, its output going to files (no shell in between).
-struct Child {
-    let process: Process
-    let stdoutFile: URL
-    let stderrFile: URL
-
-    init(_ arguments: [String]) throws {
-        let directory = try temporaryDirectory()
-        stdoutFile = directory.appendingPathComponent("stdout")
-        stderrFile = directory.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: mnistExecutable)
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
-        process.standardError = try FileHandle(forWritingTo: stderrFile)
-        try process.run()
-    }
-
-    /// Waits at most `timeout` seconds, then kills the child (a hung child fails the test
-    /// with status 9 instead of hanging the suite).
-    func wait(timeout: TimeInterval = 300) -> ChildResult {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
-        let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
-        return ChildResult(status: process.terminationStatus, stdout: read(stdoutFile), stderr: read(stderrFile))
-    }
-}
-
-/// Runs `mnist` with `arguments` to completion (or the timeout).
-func runMNIST(_ arguments: [String], timeout: TimeInterval = 300) throws -> ChildResult {
-    try Child(arguments).wait(timeout: timeout)
+/// Runs the built `mnist` with `arguments` to completion (TestSupport's runner: both
+/// pipes read as it runs; killed with its process group past `timeout`).
+func runMNIST(_ arguments: [String], timeout: Duration = .seconds(300)) throws -> ChildResult {
+    try TestProcess.run(built: "mnist", arguments, timeout: timeout)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `mnist baselines --svm` as a user runs it: the real executable in a child process.
 @Suite struct SVMCommandTests {
@@ -69,15 +70,12 @@ import Testing
     @Test func ctrlCStopsTrainingCleanly() throws {
         let directory = try temporaryDirectory()
         let model = directory.appendingPathComponent("svm.model").path
-        let child = try Child(["baselines", "--svm", "--data", mnistDirectory, "--limit", "20000", "--save-svm", model])
-        let deadline = Date().addingTimeInterval(60)
-        while child.process.isRunning, Date() < deadline,
-              !((try? String(contentsOf: child.stdoutFile, encoding: .utf8)) ?? "").contains("training on") {
-            usleep(50_000)
-        }
-        #expect(child.process.isRunning, "training 20,000 images takes far longer than this")
-        kill(child.process.processIdentifier, SIGINT)
-        let result = child.wait(timeout: 30)
+        let child = try TestProcess.start(BuiltExecutable.require("mnist"),
+                                          ["baselines", "--svm", "--data", mnistDirectory, "--limit", "20000", "--save-svm", model])
+        _ = child.output(timeout: .seconds(60)) { $0.contains("training on") }
+        #expect(child.isRunning, "training 20,000 images takes far longer than this")
+        child.send(SIGINT)
+        let result = try child.wait(timeout: .seconds(30))
         #expect(result.status == 130)
         #expect(result.stderr.contains("interrupted while training; \(model) was not written"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)

@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import Synchronization
 import Testing
 @testable import SVMBaseline
 
@@ -74,5 +75,27 @@ import Testing
         let zeros = (0..<200).filter { mnist.trainingSet.label($0) == 0 }
         let digits = SparseDigits(mnist.trainingSet, indices: zeros)
         #expect(throws: SVMTrainingError.self) { try SVMModel.train(digits, parameters: .book) }
+    }
+
+    /// LIBSVM's file functions switch the process locale with `setlocale`, which is not
+    /// thread-safe; `SVMModel.load` and `save` take turns (`LIBSVMLocale`). Without that,
+    /// eight threads loading and saving at once corrupt the heap within a few rounds.
+    @Test func loadAndSaveOnManyThreadsAtOnce() throws {
+        let model = try tinyModel.get()
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("svm.model").path
+        try model.save(to: path)
+        let failures = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for round in 0..<10 {
+                do {
+                    let loaded = try SVMModel.load(from: path)
+                    try loaded.save(to: directory.appendingPathComponent("copy-\(thread)-\(round).model").path)
+                } catch {
+                    failures.add(1, ordering: .relaxed)
+                }
+            }
+        }
+        #expect(failures.load(ordering: .relaxed) == 0)
     }
 }

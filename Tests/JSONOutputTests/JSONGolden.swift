@@ -1,0 +1,21 @@
+import Foundation
+import TestSupport
+
+/// The golden JSON files of this target (`Golden/`, rewritten by
+/// `BACKPROPLAB_UPDATE_GOLDEN=1`), and the one normalisation they need.
+enum JSONGolden {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// The golden text `name` (see `Golden.text`).
+    static func text(_ name: String, actual: String) throws -> String {
+        try Golden.text(name, in: directory, actual: actual)
+    }
+
+    /// `text` with the value of every member that depends on the machine or the moment
+    /// replaced by `…`: wall-clock times (`seconds`, `seconds_…`, `trainingSeconds`,
+    /// `predictionSeconds`), the peak memory and the threads the SVM predicted on (the
+    /// machine's cores). The layout and every other value are pinned.
+    static func masked(_ text: String) -> String {
+        text.replacing(/("(?:seconds[a-z_]*|[a-zA-Z]+Seconds|peakMegabytes|predictionThreads)": )[0-9.e+-]+/, with: { "\($0.1)…" })
+    }
+}
