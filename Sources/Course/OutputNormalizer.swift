@@ -4,7 +4,8 @@ import Foundation
 /// vary from run to run and machine to machine, everything else must match exactly.
 ///
 /// - every number followed by ` s`, `s` or ` ms` (e.g. `1.84 s`, `12s`, `350 ms`)
-///   becomes `<time>`;
+///   becomes `<time>`, and so does one followed by the Chinese units ` 秒` or ` 毫秒`
+///   (with or without the space: `0.22 秒`), which the tools print under `--lang zh-Hans`;
 /// - trailing whitespace is removed from every line, and blank lines at the end are dropped;
 /// - `\r\n` line endings become `\n`.
 public enum OutputNormalizer {
@@ -22,7 +23,8 @@ public enum OutputNormalizer {
 
     /// `line` with every timing replaced by the placeholder. A timing is a number (not
     /// part of a longer word or number) followed by ` s`, `s` or ` ms` and then a
-    /// character that cannot continue a word.
+    /// character that cannot continue a word, or by `秒` or `毫秒` (optionally after a
+    /// space; Chinese runs words together, so any character may follow).
     public static func replacingTimings(in line: String) -> String {
         let chars = Array(line)
         var out = ""
@@ -38,10 +40,12 @@ public enum OutputNormalizer {
                 while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
             }
             var unitEnd: Int?
-            for unit in [" ms", " s", "s"] where unitEnd == nil {
+            for unit in [" ms", " s", "s", " 毫秒", "毫秒", " 秒", "秒"] where unitEnd == nil {
                 let u = Array(unit)
+                let chinese = unit.hasSuffix("秒")
                 if j + u.count <= chars.count, Array(chars[j..<(j + u.count)]) == u,
-                   j + u.count == chars.count || !(chars[j + u.count].isLetter || chars[j + u.count].isNumber || chars[j + u.count] == "_") {
+                   chinese || j + u.count == chars.count
+                    || !(chars[j + u.count].isLetter || chars[j + u.count].isNumber || chars[j + u.count] == "_") {
                     unitEnd = j + u.count
                 }
             }

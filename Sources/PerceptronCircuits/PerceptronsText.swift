@@ -91,7 +91,7 @@ public enum PerceptronsText {
         由与非门感知机搭成的 \(n) 位行波进位加法器：
           \(check.perceptrons) 个感知机（5 个组成比特 0 的半加器，每个全加器 9 个：9n − 4）
           \(check.layers) 层（进位每多一位就多穿过 2 层）
-          用\(how)与 a + b 对照检验：\(check.mismatches) 处不一致
+          与 a + b 对照检验了\(how)：\(check.mismatches) 处不一致
 
         \(table.render())
         """)

@@ -1,6 +1,7 @@
 import CLibSVM
 import Datasets
 import Foundation
+import Localization
 import MNISTLab
 import Rendering
 
@@ -20,6 +21,8 @@ public enum SVMSession {
         public var save: String?
         /// Threads for prediction.
         public var threads = ProcessInfo.processInfo.activeProcessorCount
+        /// The language of the text output (`--lang`); numbers and JSON are the same in every one.
+        public var language = Language.english
 
         public init() {}
     }
@@ -69,9 +72,11 @@ public enum SVMSession {
         print: @escaping (String) -> Void = { Swift.print($0); fflush(nil) }
     ) throws -> Report {
         let text = format == .text
+        let lang = options.language
         let progress = ProgressLine(enabled: text && Terminal.isStandardOutputATerminal)
         if text {
-            print("seed: \(seed) (not used: LIBSVM's C-SVC without probability estimates draws no random numbers)")
+            print(lang.text("seed: \(seed) (not used: LIBSVM's C-SVC without probability estimates draws no random numbers)",
+                            "随机种子：\(seed)（未使用：不估计概率的 LIBSVM C-SVC 不抽取任何随机数）"))
         }
         var report = Report(seed: seed, libsvmVersion: Int(LIBSVM_VERSION), supportVectors: 0, supportVectorsPerDigit: [],
                             warnings: [], testImages: 0, correct: 0, accuracy: 0, predictionSeconds: 0,
@@ -82,7 +87,10 @@ public enum SVMSession {
             model = try SVMModel.load(from: path)
             report.loadedFrom = path
             report.loadSeconds = Date().timeIntervalSince(start)
-            if text { print("loaded \(path) (\(model.labels.count) digits, γ = \(model.gamma)) in \(seconds(report.loadSeconds ?? 0))") }
+            if text {
+                print(lang.text("loaded \(path) (\(model.labels.count) digits, γ = \(model.gamma)) in \(seconds(report.loadSeconds ?? 0))",
+                                "已读入 \(path)（\(model.labels.count) 个数字，γ = \(model.gamma)），用时 \(seconds(report.loadSeconds ?? 0, lang))"))
+            }
         } else {
             model = try train(mnist: mnist, options: options, report: &report, progress: progress, text: text, print: print)
         }
@@ -93,19 +101,22 @@ public enum SVMSession {
         }
         report.supportVectorsPerDigit = perDigit
         if text {
-            print("\(report.supportVectors) support vectors; per digit:")
-            var table = TextTable(header: ["digit"] + (0..<10).map(String.init))
-            table.append(["SVs"] + perDigit.map(String.init))
+            print(lang.text("\(report.supportVectors) support vectors; per digit:", "\(report.supportVectors) 个支持向量；各数字的个数："))
+            var table = TextTable(header: [lang.text("digit", "数字")] + (0..<10).map(String.init))
+            table.append([lang.text("SVs", "支持向量")] + perDigit.map(String.init))
             print(table.render())
         }
         if let path = options.save {
             try model.save(to: path)
             report.savedTo = path
-            if text { print("saved \(path)") }
+            if text { print(lang.text("saved \(path)", "已保存 \(path)")) }
         }
 
         let test = SparseDigits(mnist.testSet, indices: Array(0..<mnist.testSet.count))
-        if text { print("predicting \(test.count) test images on \(options.threads) thread\(options.threads == 1 ? "" : "s")") }
+        if text {
+            print(lang.text("predicting \(test.count) test images on \(options.threads) thread\(options.threads == 1 ? "" : "s")",
+                            "预测 \(test.count) 张测试图像，使用 \(options.threads) 个线程"))
+        }
         let start = Date()
         let answers = model.predictAll(test, threads: options.threads, progress: { done in
             progress.show("predicting \(ProgressBar(total: test.count).line(done)), \(seconds(Date().timeIntervalSince(start)))")
@@ -123,12 +134,13 @@ public enum SVMSession {
         case .json:
             print(try OutputFormat.json(report))
         case .text:
-            print("predicted in \(seconds(report.predictionSeconds))")
-            var table = TextTable(header: ["classifier", "correct", "accuracy"], alignments: [.left, .right, .right])
-            table.append([(report.parameters == nil ? "" : "SVM, ") + describe(report.parameters, gamma: model.gamma), "\(report.correct) / \(report.testImages)",
-                          String(format: "%.2f%%", 100 * report.accuracy)])
+            print(lang.text("predicted in \(seconds(report.predictionSeconds))", "预测用时 \(seconds(report.predictionSeconds, lang))"))
+            var table = TextTable(header: lang.text("classifier|correct|accuracy", "分类器|正确数|准确率").components(separatedBy: "|"),
+                                  alignments: [.left, .right, .right])
+            table.append([(report.parameters == nil ? "" : lang.text("SVM, ", "支持向量机，")) + describe(report.parameters, gamma: model.gamma, lang),
+                          "\(report.correct) / \(report.testImages)", String(format: "%.2f%%", 100 * report.accuracy)])
             print("")
-            print("SVM baseline on the \(report.testImages) test images")
+            print(lang.text("SVM baseline on the \(report.testImages) test images", "在 \(report.testImages) 张测试图像上的支持向量机基线"))
             print(table.render())
         }
         return report
@@ -146,9 +158,14 @@ public enum SVMSession {
         report.nonZeroFraction = digits.density
         report.sparseMegabytes = Double(digits.bytes) / 1_000_000
         if text {
-            print("SVM: LIBSVM \(LIBSVM_VERSION / 100).\(LIBSVM_VERSION % 100) C-SVC, RBF kernel, \(describe(p, gamma: p.gamma)), "
-                  + "tolerance \(p.tolerance), shrinking \(p.shrinking ? "on" : "off"), \(format(p.cacheMegabytes)) MB kernel cache, one-vs-one")
-            print(String(format: "training on %d images: %d non-zero pixels (%.1f%%), %.1f MB as LIBSVM svm_nodes",
+            let lang = options.language
+            let version = "LIBSVM \(LIBSVM_VERSION / 100).\(LIBSVM_VERSION % 100) C-SVC"
+            print(lang.text("SVM: \(version), RBF kernel, \(describe(p, gamma: p.gamma)), "
+                            + "tolerance \(p.tolerance), shrinking \(p.shrinking ? "on" : "off"), \(format(p.cacheMegabytes)) MB kernel cache, one-vs-one",
+                            "支持向量机：\(version)，RBF 核函数，\(describe(p, gamma: p.gamma))，"
+                            + "容差 \(p.tolerance)，收缩（shrinking）\(p.shrinking ? "开启" : "关闭")，核缓存 \(format(p.cacheMegabytes)) MB，一对一"))
+            print(String(format: lang.text("training on %d images: %d non-zero pixels (%.1f%%), %.1f MB as LIBSVM svm_nodes",
+                                           "在 %d 张图像上训练：%d 个非零像素（%.1f%%），作为 LIBSVM 的 svm_node 占 %.1f MB"),
                          digits.count, digits.nonZeroCount, 100 * digits.density, report.sparseMegabytes ?? 0))
         }
         let start = Date()
@@ -163,17 +180,19 @@ public enum SVMSession {
         report.trainingSeconds = Date().timeIntervalSince(start)
         report.warnings = SVMModel.trainingWarnings
         if text {
-            print("trained in \(seconds(report.trainingSeconds ?? 0)): \(trained.labels.count * (trained.labels.count - 1) / 2) one-vs-one machines")
+            let machines = trained.labels.count * (trained.labels.count - 1) / 2
+            print(options.language.text("trained in \(seconds(report.trainingSeconds ?? 0)): \(machines) one-vs-one machines",
+                                        "训练用时 \(seconds(report.trainingSeconds ?? 0, options.language))：\(machines) 个一对一的支持向量机"))
             for warning in report.warnings { print("LIBSVM: \(warning)") }
         }
         return trained
     }
 
     /// "C = 1, γ = 1/784" (γ as 1/n when it is one, else as a decimal).
-    static func describe(_ parameters: SVMParameters?, gamma: Double) -> String {
+    static func describe(_ parameters: SVMParameters?, gamma: Double, _ language: Language = .english) -> String {
         let n = (1 / gamma).rounded()
         let g = n >= 1 && n < 1e9 && 1 / n == gamma ? "1/\(Int(n))" : format(gamma)
-        guard let parameters else { return "SVM (loaded), γ = \(g)" }
+        guard let parameters else { return language.text("SVM (loaded), γ = \(g)", "支持向量机（读入的模型），γ = \(g)") }
         return "C = \(format(parameters.c)), γ = \(g)"
     }
 
@@ -182,7 +201,10 @@ public enum SVMSession {
         value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 
-    static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
+    /// "464.6 s" (`464.6 秒` in Chinese).
+    static func seconds(_ value: Double, _ language: Language = .english) -> String {
+        String(format: "%.1f ", value) + language.text("s", "秒")
+    }
 
     /// The most resident memory this process has had, in MB (Linux reports kB).
     static func peakMegabytes() -> Double {

@@ -68,6 +68,7 @@ struct BaselinesCommand: ParsableCommand {
         options.parameters.c = svmC
         options.parameters.gamma = svmGamma
         options.limit = limit
+        options.language = language.language
         options.load = loadSvm
         options.save = saveSvm
         Interruption.install()

@@ -10,8 +10,8 @@ import Testing
 /// of the package, not only the tests), found next to the test bundle like
 /// swift-argument-parser's executable tests do; see `ExecutableLocator`.
 ///
-/// The translations (`lessons/zh-Hans/`) show the same commands with the same output and
-/// are run the same way: their arguments are `zh-Hans/NN-name.md`.
+/// The translations (`lessons/zh-Hans/`) show the same commands, run in their language's
+/// locale, with the output the tools print there: their arguments are `zh-Hans/NN-name.md`.
 @Suite("Doc-test: lessons print what they say")
 struct DocTests {
     /// The lessons of this checkout in `language`, found from this file's path.
@@ -55,12 +55,12 @@ struct DocTests {
         for problem in lesson.problems {
             Issue.record("\(where_):\(problem.line): \(problem.message)")
         }
-        // The commands run in the C locale whatever the machine's LANG is: today the tools
-        // print English in every lesson, the Chinese ones included. When a tool speaks
-        // Chinese, its Chinese lessons' text blocks get its Chinese output and their
-        // commands run with Language.simplifiedChinese.localeEnvironment here.
+        // A lesson's commands speak the lesson's language whatever the machine's LANG is,
+        // as `lessons run` runs them: the English lessons in the C locale, the Chinese ones
+        // with LC_ALL=zh_CN.UTF-8, so a Chinese lesson shows what the tools print to a
+        // Chinese reader (TranslationTests checks its numbers are the English lesson's).
         let runner = CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot),
-                                   environment: Language.english.localeEnvironment)
+                                   environment: catalog.language.localeEnvironment)
         let tour = LessonTour(catalog: catalog, runner: runner)
         for command in lesson.commands {
             let label = "\(where_):\(command.line): $ \(command.commandLine)"

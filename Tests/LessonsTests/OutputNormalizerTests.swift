@@ -11,6 +11,11 @@ struct OutputNormalizerTests {
         ("batch 10s", "batch <time>"),
         ("2 ms/step", "<time>/step"),
         ("0.5 seconds", "0.5 seconds"),
+        ("训练用时：m = 1 0.22 秒，m = 10 0.17 秒", "训练用时：m = 1 <time>，m = 10 <time>"),
+        ("3 个迭代期用时 0.04 秒", "3 个迭代期用时 <time>"),
+        ("每次回答限时 5.0 秒）", "每次回答限时 <time>）"),
+        ("350 毫秒内，12秒", "<time>内，<time>"),
+        ("迭代期 2，456 / 1000（45.60%）", "迭代期 2，456 / 1000（45.60%）"),
     ])
     func timingsBecomePlaceholders(input: String, expected: String) {
         #expect(OutputNormalizer.normalize(input) == expected)

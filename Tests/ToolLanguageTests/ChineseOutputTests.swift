@@ -38,6 +38,7 @@ struct ToolCase: CustomTestStringConvertible, Sendable {
         ToolCase("mnist", ["baselines", "--data", ToolProcess.mnistDirectory]),
         ToolCase("mnist", ["train", "--data", ToolProcess.mnistDirectory, "--sizes", "784,10,10", "--limit", "300",
                            "--eval-limit", "100", "--epochs", "2", "--lambda", "0.5"]),
+        ToolCase("mnist", ["baselines", "--svm", "--data", ToolProcess.mnistDirectory, "--limit", "200"]),
     ]
 
     /// `text` with run times (`0.74 s`) masked: they differ between two runs.
