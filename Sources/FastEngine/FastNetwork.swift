@@ -28,11 +28,13 @@ public struct FastNetwork: Sendable {
     /// thread in the textbook's order (see `ParallelEpoch`). Evaluation always uses every
     /// core.
     ///
-    /// The default is one thread because that measured faster: on the 2-core AMD EPYC VM
-    /// this was developed on, idle, `bench` printed 0.088 s an epoch of [784, 30, 10] on one
-    /// thread and 0.134 s on two. A mini-batch of 10 is about 18 µs of work, and two
-    /// barrier waits per batch cost more than half of it saves. Larger layers or batches
-    /// may gain from `threads > 1`; measure with `bench --threads N`.
+    /// The default is one thread because that measured fastest for the book's network: on
+    /// the 2-core AMD EPYC VM this was developed on, idle, `bench` printed 0.0858 s an
+    /// epoch of [784, 30, 10] on one thread and 0.0931 s on two. A mini-batch of 10 is
+    /// about 17 µs of work, and at width 30 the meeting per batch and the sparse index walk
+    /// each thread repeats cost about what the split saves. More arithmetic per pixel
+    /// gains: [784, 100, 10] took 0.1906 s on one thread and 0.1602 s on two; measure with
+    /// `bench --threads N`.
     public var threads: Int = 1
 
     let layout: FastLayout
