@@ -91,7 +91,7 @@ let libraries: [Target] = [
     .systemLibrary(name: "CLibSVM", providers: [.apt(["libsvm-dev"])]),
     /// `mnist baselines --svm`: the chapter's SVM baseline on LIBSVM (sparse MNIST, training,
     /// prediction on every core, checked model files).
-    .target(name: "SVMBaseline", dependencies: ["CLibSVM", "Datasets", "MNISTLab", "Rendering", "Localization"]),
+    .target(name: "SVMBaseline", dependencies: ["CLibSVM", "Datasets", "MNISTLab", "Rendering", "Files", "Localization"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.
@@ -169,7 +169,7 @@ let tests: [Target] = [
     .testTarget(name: "MNISTLabTests", dependencies: ["MNISTLab", "BackpropEngine", "Datasets", "Rendering", "TestSupport"]),
     .testTarget(name: "GradientDemosTests", dependencies: ["GradientDemos", "BackpropEngine", "Pictures"]),
     /// The SVM baseline on a few hundred real digits, its model files, and `mnist baselines --svm`.
-    .testTarget(name: "SVMBaselineTests", dependencies: ["SVMBaseline", "Datasets", "BackpropEngine", "mnist", "TestSupport"]),
+    .testTarget(name: "SVMBaselineTests", dependencies: ["SVMBaseline", "Datasets", "BackpropEngine", "Files", "mnist", "TestSupport"]),
     /// Parser and normaliser unit tests, and the doc-test that runs every lesson command.
     .testTarget(name: "LessonsTests", dependencies: ["Course", "Localization", "TestSupport"]),
     /// `--lang` and the locale, display width, the glossary file.

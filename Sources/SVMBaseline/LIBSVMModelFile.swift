@@ -1,3 +1,5 @@
+import Files
+
 /// A strict reader of LIBSVM's text model format, run before LIBSVM's own
 /// `svm_load_model` sees a file.
 ///
@@ -38,12 +40,12 @@ public struct LIBSVMModelFile: Equatable, Sendable {
 
     /// Checks `bytes`, the content of the model file `path`.
     ///
-    /// - Throws: `SVMModelFileError` naming the line and what is wrong with it.
-    public init(checking bytes: [UInt8], path: String) throws(SVMModelFileError) {
-        func fail(_ line: Int?, _ problem: String) -> SVMModelFileError {
-            SVMModelFileError(path: path, problem: (line.map { "line \($0): " } ?? "") + problem + " (not a LIBSVM digit model)")
+    /// - Throws: `FileError` naming the line and what is wrong with it.
+    public init(checking bytes: [UInt8], path: String) throws(FileError) {
+        func fail(_ line: Int?, _ problem: String) -> FileError {
+            FileError(file: path, problem: (line.map { "line \($0): " } ?? "") + problem + " (not a LIBSVM digit model)")
         }
-        guard !bytes.isEmpty else { throw SVMModelFileError(path: path, problem: "empty file (not a LIBSVM model)") }
+        guard !bytes.isEmpty else { throw FileError(file: path, problem: "empty file (not a LIBSVM model)") }
         if let bad = bytes.firstIndex(where: { $0 == 0 || $0 > 0x7E || ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) }) {
             let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw fail(line, "byte \(bad) is not printable ASCII")
@@ -62,7 +64,7 @@ public struct LIBSVMModelFile: Equatable, Sendable {
         var gamma = 0.0
         var lineNumber = 0
         var reachedSV = false
-        func count(_ name: String, _ value: Int?, _ line: Int) throws(SVMModelFileError) -> Int {
+        func count(_ name: String, _ value: Int?, _ line: Int) throws(FileError) -> Int {
             guard let value else { throw fail(line, "\(name) must come before this line") }
             return value
         }
@@ -159,8 +161,8 @@ public struct LIBSVMModelFile: Equatable, Sendable {
 
     /// `count` finite numbers.
     private static func numbers(
-        _ values: [String], count: Int, line: Int, _ fail: (Int?, String) -> SVMModelFileError
-    ) throws(SVMModelFileError) -> [Double] {
+        _ values: [String], count: Int, line: Int, _ fail: (Int?, String) -> FileError
+    ) throws(FileError) -> [Double] {
         guard values.count == count else { throw fail(line, "expected \(count) numbers, found \(values.count)") }
         var result: [Double] = []
         for text in values {
@@ -172,8 +174,8 @@ public struct LIBSVMModelFile: Equatable, Sendable {
 
     /// `count` whole numbers in `range`.
     private static func integers(
-        _ values: [String], count: Int, range: ClosedRange<Int>, line: Int, _ fail: (Int?, String) -> SVMModelFileError
-    ) throws(SVMModelFileError) -> [Int] {
+        _ values: [String], count: Int, range: ClosedRange<Int>, line: Int, _ fail: (Int?, String) -> FileError
+    ) throws(FileError) -> [Int] {
         guard values.count == count else { throw fail(line, "expected \(count) whole numbers, found \(values.count)") }
         var result: [Int] = []
         for text in values {

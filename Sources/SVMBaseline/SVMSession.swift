@@ -1,3 +1,4 @@
+import Files
 import CLibSVM
 import Datasets
 import Foundation
@@ -65,7 +66,7 @@ public enum SVMSession {
     /// Ctrl-C (after `Interruption.install()`) stops training or prediction with exit
     /// status 130; the model file is written only whole, by a rename.
     ///
-    /// - Throws: `SVMModelFileError` (model files), `SVMTrainingError` (LIBSVM refused).
+    /// - Throws: `FileError` (model files), `SVMTrainingError` (LIBSVM refused).
     @discardableResult
     public static func run(
         mnist: MNIST, options: Options, seed: UInt64, format: OutputFormat,

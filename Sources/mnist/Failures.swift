@@ -23,7 +23,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
 /// maps, one row per kind of failure; `nil` for any other error (ArgumentParser reports it).
 func failure(_ error: any Error) -> (status: ExitCode, line: String)? {
     switch error {
-    case is ModelFileError, is SVMModelFileError: (ExitStatus.badInput, "mnist: \(error)")
+    case is ModelFileError: (ExitStatus.badInput, "mnist: \(error)")
     case is SVMTrainingError, is TrainingSetupError: (ExitStatus.badFlag, "mnist: \(error)")
     case is TrainingError: (ExitStatus.checkFailed, "mnist: \(error)")
     case is SVMInterrupted: (ExitStatus.interrupted, "\nmnist: \(error)")

@@ -1,3 +1,4 @@
+import Files
 import BackpropEngine
 import Foundation
 import Testing
@@ -14,10 +15,10 @@ import Testing
     }
 
     /// Writes `text` to a fresh file and loads it.
-    static func load(_ bytes: [UInt8]) throws -> Result<SVMModel, SVMModelFileError> {
+    static func load(_ bytes: [UInt8]) throws -> Result<SVMModel, FileError> {
         let path = try temporaryDirectory().appendingPathComponent("bad.model").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return Result { () throws(SVMModelFileError) in try SVMModel.load(from: path) }
+        return Result { () throws(FileError) in try SVMModel.load(from: path) }
     }
 
     /// `text` with its header line starting with `keyword` replaced by `replacement`
@@ -75,10 +76,10 @@ import Testing
     }
 
     @Test func missingAndUnreadableFiles() throws {
-        let missing = Result { () throws(SVMModelFileError) in try SVMModel.load(from: "/nonexistent/svm.model") }
-        #expect(throws: SVMModelFileError(path: "/nonexistent/svm.model", problem: "no such file")) { try missing.get() }
+        let missing = Result { () throws(FileError) in try SVMModel.load(from: "/nonexistent/svm.model") }
+        #expect(throws: FileError(file: "/nonexistent/svm.model", problem: "no such file")) { try missing.get() }
         let directory = try temporaryDirectory().path
-        #expect(throws: SVMModelFileError.self) { try SVMModel.load(from: directory) }
+        #expect(throws: FileError.self) { try SVMModel.load(from: directory) }
     }
 }
 
