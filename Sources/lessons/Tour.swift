@@ -62,7 +62,7 @@ struct LessonsTool: ParsableCommand {
                 let known = catalog.lessons.map { String($0.number) }.joined(separator: ", ")
                 throw TourError(description: "there is no lesson \(number) (lessons: \(known))")
             }
-            // The lesson's commands speak the lesson's language (once the tools do).
+            // The lesson's commands speak the lesson's language: the Chinese lessons run under a zh_CN locale.
             let runner = CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot),
                                        environment: catalog.language.localeEnvironment)
             let tour = LessonTour(catalog: catalog, runner: runner,
