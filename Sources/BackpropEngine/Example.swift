@@ -12,6 +12,19 @@ public struct Example: Sendable, Equatable {
     }
 }
 
+extension Example {
+    /// Why this example cannot go through a network of `sizes` — x must have an entry per
+    /// input neuron, y one per output neuron — or nil when it fits. Check examples that come
+    /// from outside (a file, a request) with this first: the engine's operators stop the
+    /// program on a shape mismatch (`ShapeMismatch`).
+    public func mismatch(sizes: [Int]) -> String? {
+        guard let inputs = sizes.first, let outputs = sizes.last else { return "no network" }
+        if x.count != inputs { return "x has \(x.count) entries, the network's input layer \(inputs)" }
+        if y.count != outputs { return "y has \(y.count) entries, the network's output layer \(outputs)" }
+        return nil
+    }
+}
+
 /// A test example (x, label): input x and the index of the correct output neuron,
 /// as in `network.py`'s `test_data`.
 public struct LabeledExample: Sendable, Equatable {

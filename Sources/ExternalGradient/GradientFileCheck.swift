@@ -49,11 +49,10 @@ public enum GradientFileCheck {
 
     /// An example after checking its lengths against the network's input and output layers.
     public static func example(x: [Double], y: [Double], sizes: [Int], source: String) throws(NoVerdict) -> Example {
-        guard let inputs = sizes.first, let outputs = sizes.last else { throw NoVerdict("\(source): no network") }
-        guard x.count == inputs else { throw NoVerdict("\(source): x has \(x.count) entries, the network's input layer \(inputs)") }
-        guard y.count == outputs else { throw NoVerdict("\(source): y has \(y.count) entries, the network's output layer \(outputs)") }
+        let example = Example(x: Vector(x), y: Vector(y))
+        if let problem = example.mismatch(sizes: sizes) { throw NoVerdict("\(source): \(problem)") }
         guard (x + y).allSatisfy(\.isFinite) else { throw NoVerdict("\(source): x and y must be finite numbers") }
-        return Example(x: Vector(x), y: Vector(y))
+        return example
     }
 
     static func read(_ path: String) throws(NoVerdict) -> String {

@@ -36,13 +36,24 @@ struct BackpropServer: ParsableCommand {
         func vectors(_ key: String) -> [Vector] {
             ((object[key] as? [Any]) ?? []).map { Vector(flatten($0)) }
         }
+        func error(_ problem: String) -> String {
+            Node.object(["id": .integer(id), "error": .string(problem)]).text(.compact)
+        }
+        // Examples come from outside: check their shapes before the engine sees them.
+        func misfit(_ batch: [Example]) -> String? {
+            batch.enumerated().lazy.compactMap { i, e in e.mismatch(sizes: network.sizes).map { "example \(i): \($0)" } }.first
+        }
         switch object["kind"] as? String {
         case "backprop":
             let example = Example(x: Vector(flatten(object["x"] ?? [])), y: Vector(flatten(object["y"] ?? [])))
+            if let problem = misfit([example]) { return error(problem) }
             let g = gradient(network, [example], 0, 1)
             return Node.object(["id": .integer(id), "nabla_b": json(g.nablaB), "nabla_w": json(g.nablaW)]).text(.compact)
         case "update_mini_batch":
-            let batch = zip(vectors("xs"), vectors("ys")).map { Example(x: $0, y: $1) }
+            let (xs, ys) = (vectors("xs"), vectors("ys"))
+            guard xs.count == ys.count else { return error("\(xs.count) xs but \(ys.count) ys") }
+            let batch = zip(xs, ys).map { Example(x: $0, y: $1) }
+            if let problem = misfit(batch) { return error(problem) }
             let eta = object["eta"] as? Double ?? 0, lambda = object["lambda"] as? Double ?? 0
             let g = gradient(network, batch, lambda, object["n"] as? Int ?? batch.count)
             var stepped = network

@@ -161,6 +161,27 @@ import TestSupport
         }
     }
 
+    @Test func backpropServerAnswersAMisshapenExampleWithAnErrorLineNotACrash() throws {
+        let server = try #require(BuiltExecutable.url("backprop-server")?.path)
+        let child = try ChildProcess(arguments: [server])
+        let network = #""sizes": [2, 2, 1], "weights": [[[0.1, -0.2], [0.3, 0.4]], [[0.5, -0.6]]], "biases": [[[0.1], [-0.1]], [[0.2]]], "cost": "QuadraticCost", "protocol": 1"#
+        let requests = [
+            #"{\#(network), "id": 1, "kind": "backprop", "x": [[1.0], [0.5], [3.0]], "y": [[1.0]]}"#:
+                #"{"id": 1, "error": "example 0: x has 3 entries, the network's input layer 2"}"#,
+            #"{\#(network), "id": 2, "kind": "update_mini_batch", "xs": [[[1.0], [0.5]], [[0.0]]], "ys": [[[1.0]], [[0.0]]], "eta": 0.5, "lambda": 0.0, "n": 2}"#:
+                #"{"id": 2, "error": "example 1: x has 1 entries, the network's input layer 2"}"#,
+            #"{\#(network), "id": 3, "kind": "update_mini_batch", "xs": [[[1.0], [0.5]]], "ys": [[[1.0]], [[0.0]]], "eta": 0.5, "lambda": 0.0, "n": 2}"#:
+                #"{"id": 3, "error": "1 xs but 2 ys"}"#,
+        ]
+        for (request, expected) in requests.sorted(by: { $0.value < $1.value }) {
+            #expect(try child.exchange(request, timeout: .seconds(30), maxLineBytes: 1 << 16) == expected)
+        }
+        // Still answering after the errors.
+        let answer = try child.exchange(#"{\#(network), "id": 4, "kind": "backprop", "x": [[1.0], [0.5]], "y": [[1.0]]}"#,
+                                        timeout: .seconds(30), maxLineBytes: 1 << 16)
+        #expect(answer.hasPrefix(#"{"id": 4, "nabla_b": "#))
+    }
+
     @Test func aSavedGradientFileIsChecked() throws {
         let model = try write("model.json", """
             {"sizes": [2, 2, 1], "weights": [[[0.1, -0.2], [0.3, 0.4]], [[0.5, -0.6]]], "biases": [[[0.1], [-0.1]], [[0.2]]], "cost": "QuadraticCost"}
