@@ -115,11 +115,17 @@ extension FastNetwork {
         _ p: UnsafeMutablePointer<S>, _ workspaces: [BatchWorkspace<S>], cost: Cost, data: PackedDataSet,
         batches: Batches, eta: Double, decay: Double, onMiniBatch: ((Int, Int) -> Void)?
     ) {
-        guard let workspace = workspaces.first else { return }
-        if workspaces.count > 1, batches.count > 0,
-           ParallelEpoch(workspaces).run(p, cost: cost, data: data, batches: batches, eta: eta, decay: decay,
-                                         onMiniBatch: onMiniBatch) {
-            return
+        guard var workspace = workspaces.first else { return }
+        if workspaces.count > 1 {
+            if ParallelEpoch(workspaces).run(p, cost: cost, data: data, batches: batches, eta: eta, decay: decay,
+                                             onMiniBatch: onMiniBatch) {
+                return
+            }
+            // No memory for the barrier: one thread, which must compute all of layer 2's
+            // columns, not only the first thread's. (Several workspaces exist only for
+            // batches the sweep regroups, so the sparse scratch is not needed.)
+            workspace = BatchWorkspace(layout: workspace.layout, capacity: workspace.capacity, nonZeros: 0,
+                                       kernels: workspace.kernels)
         }
         let n = batches.count, size = batches.size
         let batchCount = (n + size - 1) / size
