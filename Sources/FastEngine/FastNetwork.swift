@@ -31,7 +31,7 @@ public struct FastNetwork: Sendable {
     /// The default is one thread because that measured fastest for the book's network: on
     /// the 2-core AMD EPYC VM this was developed on, idle, `bench` printed 0.0858 s an
     /// epoch of [784, 30, 10] on one thread and 0.0931 s on two. A mini-batch of 10 is
-    /// about 17 µs of work, and at width 30 the meeting per batch and the sparse index walk
+    /// 0.0858 s / 5000 batches ≈ 17 µs of work, and at width 30 the meeting per batch and the sparse index walk
     /// each thread repeats cost about what the split saves. More arithmetic per pixel
     /// gains: [784, 100, 10] took 0.1906 s on one thread and 0.1602 s on two; measure with
     /// `bench --threads N`.
