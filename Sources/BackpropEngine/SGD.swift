@@ -66,8 +66,15 @@ public func shuffledOrder(count: Int, generator: inout SeededGenerator) -> [Int]
     return order
 }
 
-extension Network {
-    /// Trains by mini-batch stochastic gradient descent (`network.py`'s `SGD`).
+extension Network: MiniBatchTrainer {
+    /// The textbook engine trains on the examples as they are.
+    public static func trainingSet(_ trainingData: [Example], sizes: [Int]) -> [Example] { trainingData }
+
+    /// The textbook engine evaluates the examples as they are.
+    public static func testSet(_ testData: [LabeledExample], sizes: [Int]) -> [LabeledExample] { testData }
+
+    /// Mini-batch stochastic gradient descent (`network.py`'s `SGD`), which
+    /// `sgd(trainingData:…)` calls (see `MiniBatchTrainer`).
     ///
     /// Each epoch shuffles the training data, splits it into mini-batches of
     /// `miniBatchSize` (the last may be smaller) and applies `updateMiniBatch` to each.
@@ -81,12 +88,12 @@ extension Network {
     /// - Throws: `TrainingError.nonFinite` as soon as an epoch leaves a NaN or ∞ weight.
     @discardableResult
     public mutating func sgd(
-        trainingData: [Example],
+        trainingSet trainingData: [Example],
         epochs: Int,
         miniBatchSize: Int,
         eta: Double,
         lambda: Double = 0,
-        testData: [LabeledExample]? = nil,
+        testSet testData: [LabeledExample]? = nil,
         generator: inout SeededGenerator,
         onEpoch: (EpochReport) -> Void = { _ in },
         onMiniBatch: ((Int, Int) -> Void)? = nil

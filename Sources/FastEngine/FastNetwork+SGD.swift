@@ -1,36 +1,31 @@
 import BackpropEngine
 
-extension FastNetwork {
-    /// Trains by mini-batch stochastic gradient descent: `Network.sgd` exactly — same
-    /// arguments, same shuffles from `generator` (`shuffledOrder`), same mini-batches,
-    /// same update w → (1 − ηλ/n)w − (η/m)Σₓ∇wₓ, b → b − (η/m)Σₓ∇bₓ, same reports and
-    /// errors — computed a mini-batch at a time in matrix form (see `BatchWorkspace`).
+extension FastNetwork: MiniBatchTrainer {
+    /// The fast engine trains on packed storage (see `PackedDataSet`).
+    public static func trainingSet(_ trainingData: [Example], sizes: [Int]) -> PackedDataSet {
+        PackedDataSet(trainingData, sizes: sizes)
+    }
+
+    /// The fast engine evaluates packed storage with labels.
+    public static func testSet(_ testData: [LabeledExample], sizes: [Int]) -> PackedDataSet {
+        PackedDataSet(testData, sizes: sizes)
+    }
+
+    /// Trains by mini-batch stochastic gradient descent on data packed beforehand (see
+    /// `PackedDataSet`; `sgd(trainingData:…)` packs `[Example]` and calls this):
+    /// `Network.sgd` exactly — same arguments, same shuffles from `generator`
+    /// (`shuffledOrder`), same mini-batches, same update
+    /// w → (1 − ηλ/n)w − (η/m)Σₓ∇wₓ, b → b − (η/m)Σₓ∇bₓ, same reports and errors —
+    /// computed a mini-batch at a time in matrix form (see `BatchWorkspace`). Packing
+    /// once lets sets too large to hold as `[Example]` as well, such as full MNIST, train
+    /// in 200 MB.
     ///
-    /// The training data is packed into contiguous storage once per call; nothing is
-    /// allocated inside the mini-batch loop. Evaluation after each epoch uses every core.
+    /// Nothing is allocated inside the mini-batch loop. Evaluation after each epoch uses
+    /// every core.
     ///
     /// - Throws: `TrainingError.invalidHyperparameters` for bad hyper-parameters or an
     ///   example whose x or y does not fit the network; `.nonFinite` as soon as an epoch
     ///   leaves a NaN or ∞ weight.
-    @discardableResult
-    public mutating func sgd(
-        trainingData: [Example],
-        epochs: Int,
-        miniBatchSize: Int,
-        eta: Double,
-        lambda: Double = 0,
-        testData: [LabeledExample]? = nil,
-        generator: inout SeededGenerator,
-        onEpoch: (EpochReport) -> Void = { _ in },
-        onMiniBatch: ((Int, Int) -> Void)? = nil
-    ) throws(TrainingError) -> [EpochReport] {
-        try sgd(trainingSet: PackedDataSet(trainingData, sizes: sizes), epochs: epochs, miniBatchSize: miniBatchSize,
-                eta: eta, lambda: lambda, testSet: testData.map { PackedDataSet($0, sizes: sizes) },
-                generator: &generator, onEpoch: onEpoch, onMiniBatch: onMiniBatch)
-    }
-
-    /// `sgd` on data packed beforehand (see `PackedDataSet`): the same training, for
-    /// sets too large to hold as `[Example]` as well, such as full MNIST in 200 MB.
     @discardableResult
     public mutating func sgd(
         trainingSet data: PackedDataSet,
