@@ -18,17 +18,7 @@ struct DeepGradients: ParsableCommand {
 
     @OptionGroup var training: TrainingFlags<DeepTraining>
 
-    @Option(help: "MNIST directory; without it, a synthetic task with the same input size is used.")
-    var data: String?
-
-    @Option(help: "Noise σ of the synthetic clusters (ignored with --data).")
-    var noise = 0.25
-
-    @Option(help: "Training examples (also the examples the gradient is measured over).")
-    var train = 500
-
-    @Option(help: "Test examples to measure accuracy on.")
-    var test = 200
+    @OptionGroup var demo: DemoDataFlags<DeepTraining>
 
     /// The spellings before the shared training flags, kept (hidden) so old commands still run.
     @Option(name: .customLong("mini-batch-size"), help: .private)
@@ -45,12 +35,11 @@ struct DeepGradients: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        for problem in [DemoData.flagProblem(train: train, test: test, layers: sizes.values, mnist: data != nil), plot.flatMap(LinePlot.problem(writing:))] {
+        for problem in [DemoData.flagProblem(train: demo.train, test: demo.test, layers: sizes.values, mnist: demo.data != nil), plot.flatMap(LinePlot.problem(writing:))] {
             if let problem { throw ValidationError(problem) }
         }
         try requireAtLeast(epochs, 0, "--epochs")
         try requireAtLeast(miniBatchSize, 1, "--batch")
-        try requirePositive(noise, "--noise")
     }
 
     // The values run() uses: the shared training flags, an old spelling winning when given.
@@ -65,18 +54,18 @@ struct DeepGradients: ParsableCommand {
         let lang = language.language
         var generator = seedOption.makeGenerator(language: lang)
         let layers = sizes.values
-        let demo = try DemoData.load(mnistDirectory: data, layers: layers, trainingCount: train, testCount: test,
-                                     noise: noise, generator: &generator)
+        let data = try DemoData.load(mnistDirectory: demo.data, layers: layers, trainingCount: demo.train,
+                                     testCount: demo.test, noise: demo.noise, generator: &generator)
         let network = try Network(sizes: layers, initializer: initializer, cost: cost, generator: &generator)
-        print(lang.text("data: \(demo.summary)", "数据：\(demo.summary(in: lang))"))
+        print(lang.text("data: \(data.summary)", "数据：\(data.summary(in: lang))"))
         print(lang.text("network [\(sizes)], \(initializer.rawValue) initial weights, \(cost.rawValue) cost, η = \(eta), mini-batch \(miniBatchSize)",
                         "网络 [\(sizes)]，\(lang.phrase("\(initializer.rawValue) initial weights"))，\(lang.phrase("\(cost.rawValue) cost"))，η = \(eta)，小批量大小 \(miniBatchSize)"))
         print()
-        print(lang.text("‖∂C/∂bˡ‖ over the \(demo.training.count) training examples, the speed at which layer l learns:",
-                        "在 \(demo.training.count) 个训练样本上的 ‖∂C/∂bˡ‖，即第 l 层学习的速度："))
-        let points = try LayerGradientTrace.trace(network: network, training: demo.training, probe: demo.training, test: demo.test,
+        print(lang.text("‖∂C/∂bˡ‖ over the \(data.training.count) training examples, the speed at which layer l learns:",
+                        "在 \(data.training.count) 个训练样本上的 ‖∂C/∂bˡ‖，即第 l 层学习的速度："))
+        let points = try LayerGradientTrace.trace(network: network, training: data.training, probe: data.training, test: data.test,
                                                   epochs: epochs, miniBatchSize: miniBatchSize, eta: eta, generator: &generator)
-        print(LayerGradientReport.table(points, layerCount: layers.count, testCount: demo.test.count, language: lang))
+        print(LayerGradientReport.table(points, layerCount: layers.count, testCount: data.test.count, language: lang))
         if let ratios = LayerGradientReport.ratios(points), let first = ratios.first, let last = ratios.last {
             print()
             print(String(format: lang.text("The last hidden layer learns %.1f× faster than the first at the start, %.1f× after epoch %d.",

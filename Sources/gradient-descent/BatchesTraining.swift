@@ -3,7 +3,7 @@ import CommandLineSupport
 /// `gradient-descent batches`' training flags. The mini-batch size is what the command
 /// varies (`--batch-sizes`), and the runs use chapter 1's quadratic cost and N(0, 1)
 /// weights, so only `--sizes`, `--epochs` and `--eta` apply.
-enum BatchesTraining: TrainingDefaults {
+enum BatchesTraining: TrainingDefaults, DemoDataDefaults {
     static let flags: Set<TrainingFlag> = [.sizes, .epochs, .eta]
     /// The synthetic task's net; with `--data` and no `--sizes`, `mnistSizes`.
     static let sizes = [2, 10, 3]
@@ -12,4 +12,7 @@ enum BatchesTraining: TrainingDefaults {
     static let epochs = 5
     static let epochsHelp = "Epochs for every run."
     static let etaHelp = "Learning rate η, the same for every run."
+    static let train = 1000
+    static let test = 500
+    static let noise = 0.05
 }

@@ -89,22 +89,12 @@ struct BatchesCommand: ParsableCommand {
         abstract: "Train the same network with mini-batch sizes 1, 10, 20, 100 and compare."
     )
 
-    @Option(help: "MNIST directory; without it, a synthetic task is used.")
-    var data: String?
-
-    @Option(help: "Training examples to use.")
-    var train = 1000
-
-    @Option(help: "Test examples to measure accuracy on.")
-    var test = 500
+    @OptionGroup var demo: DemoDataFlags<BatchesTraining>
 
     @OptionGroup var training: TrainingFlags<BatchesTraining>
 
     @Option(parsing: .upToNextOption, help: "Mini-batch sizes to compare.")
     var batchSizes = [1, 10, 20, 100]
-
-    @Option(help: "Noise σ of the synthetic clusters (ignored with --data).")
-    var noise = 0.05
 
     @OptionGroup var seedOption: SeedOption
 
@@ -114,11 +104,10 @@ struct BatchesCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        for problem in [DemoData.flagProblem(train: train, test: test, layers: layers, mnist: data != nil), plot.flatMap(LinePlot.problem(writing:))] {
+        for problem in [DemoData.flagProblem(train: demo.train, test: demo.test, layers: layers, mnist: demo.data != nil), plot.flatMap(LinePlot.problem(writing:))] {
             if let problem { throw ValidationError(problem) }
         }
         try requireAtLeast(training.epochs, 1, "--epochs")
-        try requirePositive(noise, "--noise")
         guard !batchSizes.isEmpty, batchSizes.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--batch-sizes must be whole numbers ≥ 1, got \(batchSizes)")
         }
@@ -126,26 +115,26 @@ struct BatchesCommand: ParsableCommand {
 
     /// `--sizes`, or without it [784, 30, 10] for MNIST and [2, 10, 3] for the synthetic task.
     var layers: [Int] {
-        data != nil && training.sizes.values == BatchesTraining.sizes ? BatchesTraining.mnistSizes : training.sizes.values
+        demo.data != nil && training.sizes.values == BatchesTraining.sizes ? BatchesTraining.mnistSizes : training.sizes.values
     }
 
     func run() throws {
         let (epochs, eta) = (training.epochs, training.eta)
         let lang = language.language
         var generator = seedOption.makeGenerator(language: lang)
-        let demo = try DemoData.load(mnistDirectory: data, layers: layers, trainingCount: train, testCount: test,
-                                     noise: noise, generator: &generator)
+        let data = try DemoData.load(mnistDirectory: demo.data, layers: layers, trainingCount: demo.train,
+                                     testCount: demo.test, noise: demo.noise, generator: &generator)
         let network = try Network(sizes: layers, generator: &generator)
         let shape = layers.map(String.init).joined(separator: ",")
-        print(lang.text("data: \(demo.summary)", "数据：\(demo.summary(in: lang))"))
+        print(lang.text("data: \(data.summary)", "数据：\(data.summary(in: lang))"))
         print(lang.text("network [\(shape)], quadratic cost, η = \(eta), \(epochs) epochs for every mini-batch size",
                         "网络 [\(shape)]，二次代价函数，η = \(eta)，每种小批量大小都训练 \(epochs) 个迭代期"))
         print()
-        let runs = try BatchSizeComparison.run(network: network, training: demo.training, test: demo.test,
+        let runs = try BatchSizeComparison.run(network: network, training: data.training, test: data.test,
                                                miniBatchSizes: batchSizes, epochs: epochs, eta: eta, seed: seedOption.seed)
-        print(lang.text("test accuracy after each epoch (\(demo.test.count) test examples):",
-                        "每个迭代期之后的测试准确率（\(demo.test.count) 个测试样本）："))
-        print(BatchSizeReport.table(runs, testCount: demo.test.count, language: lang))
+        print(lang.text("test accuracy after each epoch (\(data.test.count) test examples):",
+                        "每个迭代期之后的测试准确率（\(data.test.count) 个测试样本）："))
+        print(BatchSizeReport.table(runs, testCount: data.test.count, language: lang))
         print(BatchSizeReport.timeLine(runs, language: lang))
         print()
         print(lang.text("""
@@ -156,7 +145,7 @@ struct BatchesCommand: ParsableCommand {
             m = 20 则每 20 个样本走一步，每一步都沿着这些样本的平均梯度。
             """))
         if let plot {
-            try reportingFileErrors("gradient-descent") { try BatchSizeReport.plot(runs, testCount: demo.test.count, eta: eta).write(to: plot) }
+            try reportingFileErrors("gradient-descent") { try BatchSizeReport.plot(runs, testCount: data.test.count, eta: eta).write(to: plot) }
             print(lang.text("wrote \(plot)", "已写入 \(plot)"))
         }
     }
