@@ -118,15 +118,14 @@ public enum SVMSession {
             print(lang.text("predicting \(test.count) test images on \(options.threads) thread\(options.threads == 1 ? "" : "s")",
                             "预测 \(test.count) 张测试图像，使用 \(options.threads) 个线程"))
         }
-        let start = Date()
-        let answers = model.predictAll(test, threads: options.threads, progress: { done in
-            progress.show("predicting \(ProgressBar(total: test.count).line(done)), \(seconds(Date().timeIntervalSince(start)))")
-        }, shouldStop: { Interruption.requested })
-        progress.clear()
-        guard let answers else {
-            throw SVMInterrupted(description: "interrupted while predicting; " + (report.savedTo.map { "the model was saved to \($0)" } ?? "no model was saved"))
+        let savedTo = report.savedTo
+        let answers: [Int]
+        (answers, report.predictionSeconds) = try stoppable("predicting", progress: progress,
+                                                            ifStopped: savedTo.map { "the model was saved to \($0)" } ?? "no model was saved") { start in
+            model.predictAll(test, threads: options.threads, progress: { done in
+                progress.show("predicting \(ProgressBar(total: test.count).line(done)), \(seconds(Date().timeIntervalSince(start)))")
+            }, shouldStop: { Interruption.requested })
         }
-        report.predictionSeconds = Date().timeIntervalSince(start)
         report.testImages = test.count
         report.correct = zip(answers, test.labels).filter { $0 == $1 }.count
         report.accuracy = test.count > 0 ? Double(report.correct) / Double(test.count) : 0
@@ -169,16 +168,14 @@ public enum SVMSession {
                                            "在 %d 张图像上训练：%d 个非零像素（%.1f%%），作为 LIBSVM 的 svm_node 占 %.1f MB"),
                          digits.count, digits.nonZeroCount, 100 * digits.density, report.sparseMegabytes ?? 0))
         }
-        let start = Date()
-        let trained = try SVMModel.train(digits, parameters: p, progress: { state in
-            let bar = ProgressBar(total: state.machines).line(state.finishedMachines)
-            progress.show("training \(bar) machines, \(state.iterationThousands)k iterations in this one, \(seconds(Date().timeIntervalSince(start)))")
-        }, shouldStop: { Interruption.requested })
-        progress.clear()
-        guard let trained else {
-            throw SVMInterrupted(description: "interrupted while training; " + (options.save.map { "\($0) was not written" } ?? "nothing was saved"))
+        let trained: SVMModel
+        (trained, report.trainingSeconds) = try stoppable("training", progress: progress,
+                                                          ifStopped: options.save.map { "\($0) was not written" } ?? "nothing was saved") { start in
+            try SVMModel.train(digits, parameters: p, progress: { state in
+                let bar = ProgressBar(total: state.machines).line(state.finishedMachines)
+                progress.show("training \(bar) machines, \(state.iterationThousands)k iterations in this one, \(seconds(Date().timeIntervalSince(start)))")
+            }, shouldStop: { Interruption.requested })
         }
-        report.trainingSeconds = Date().timeIntervalSince(start)
         report.warnings = SVMModel.trainingWarnings
         if text {
             let machines = trained.labels.count * (trained.labels.count - 1) / 2
@@ -187,6 +184,19 @@ public enum SVMSession {
             for warning in report.warnings { print("LIBSVM: \(warning)") }
         }
         return trained
+    }
+
+    /// Runs one long step of the session — `work`, given its start time, shows progress
+    /// and polls Ctrl-C, returning nil when stopped — then clears the progress line.
+    /// Returns the result and the seconds it took; throws `SVMInterrupted` ("interrupted
+    /// while `activity`; `ifStopped`") when the step was stopped.
+    static func stoppable<T>(_ activity: String, progress: ProgressLine, ifStopped: String,
+                             _ work: (_ start: Date) throws -> T?) throws -> (T, Double) {
+        let start = Date()
+        let result = try work(start)
+        progress.clear()
+        guard let result else { throw SVMInterrupted(description: "interrupted while \(activity); \(ifStopped)") }
+        return (result, Date().timeIntervalSince(start))
     }
 
     /// "C = 1, γ = 1/784" (γ as 1/n when it is one, else as a decimal).
