@@ -15,8 +15,12 @@ import TestSupport
     /// content and leaves no temporary files; `--resume CK` then finishes with exactly
     /// the model an uninterrupted run saves.
     @Test func ctrlCKeepsTheSavedFileAndResumeMatchesAnUninterruptedRun() throws {
-        let directory = try TemporaryDirectory(prefix: "mnistlab").url
-        let reference = directory.appendingPathComponent("reference.json").path
+        let temporary = try TemporaryDirectory(prefix: "mnistlab"), directory = temporary.url
+        // The uninterrupted run saves elsewhere: its atomic writer's temporary file must
+        // not show up in the listing of `directory` below.
+        let referenceDirectory = try TemporaryDirectory(prefix: "mnistlab-reference")
+        defer { temporary.remove(); referenceDirectory.remove() }
+        let reference = referenceDirectory.file("reference.json")
         let model = directory.appendingPathComponent("model.json").path
         let checkpoint = directory.appendingPathComponent("run.ckpt.json").path
         try "previous model\n".write(toFile: model, atomically: true, encoding: .utf8)
@@ -36,7 +40,7 @@ import TestSupport
         #expect(try String(contentsOfFile: model, encoding: .utf8) == "previous model\n")
         let saved = try Checkpoint.load(from: checkpoint)
         #expect((1..<3).contains(saved.history.count))
-        let files = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)).subtracting(["reference.json"])
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path))
         #expect(files == ["model.json", "run.ckpt.json"])  // no temporary files left behind
 
         let mismatched = try runMNIST(quickRun() + ["--eta", "0.5", "--resume", checkpoint])
