@@ -29,7 +29,7 @@ struct LessonTourTests {
         let lessons = package.root.appendingPathComponent("lessons").resolvingSymlinksInPath()
         let fromHere = try LessonCatalog.locateDirectory(currentDirectory: package.root.path, sourceFile: "/nowhere/x.swift")
         #expect(fromHere.resolvingSymlinksInPath() == lessons)
-        let source = package.root.appendingPathComponent("Sources/lessons/Tour.swift").path
+        let source = package.root.appendingPathComponent("Sources/lessons/Lessons.swift").path
         let fromSource = try LessonCatalog.locateDirectory(currentDirectory: "/", sourceFile: source)
         #expect(fromSource.resolvingSymlinksInPath() == lessons)
         #expect(throws: LessonCatalogError.self) {

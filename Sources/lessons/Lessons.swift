@@ -7,7 +7,7 @@ import Rendering
 
 /// The course tour: lists the lessons, or runs one lesson's commands in order.
 @main
-struct LessonsTool: ParsableCommand {
+struct Lessons: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lessons",
         abstract: "List the BackpropLab lessons, or run one lesson's commands in order.",
@@ -36,7 +36,7 @@ struct LessonsTool: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let catalog = try LessonsTool.catalog(language.resolved())
+            let catalog = try Lessons.catalog(language.resolved())
             let tour = LessonTour(catalog: catalog, runner: CommandRunner(locator: ExecutableLocator(packageRoot: catalog.packageRoot)))
             print(tour.listing())
         }
@@ -57,7 +57,7 @@ struct LessonsTool: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let catalog = try LessonsTool.catalog(language.resolved())
+            let catalog = try Lessons.catalog(language.resolved())
             guard let lesson = catalog.lesson(number) else {
                 let known = catalog.lessons.map { String($0.number) }.joined(separator: ", ")
                 throw TourError(description: "there is no lesson \(number) (lessons: \(known))")
