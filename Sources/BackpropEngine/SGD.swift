@@ -81,7 +81,14 @@ extension Network: MiniBatchTrainer {
     /// With `testData`, the network is evaluated after each epoch.
     ///
     /// - Parameters:
+    ///   - trainingData: the training examples.
+    ///   - epochs: how many passes over the training data.
+    ///   - miniBatchSize: m, the examples averaged for each step (the last mini-batch of
+    ///     an epoch may be smaller).
+    ///   - eta: the learning rate η.
     ///   - lambda: the L2 regularization parameter λ (0 for chapter 1's plain SGD).
+    ///   - testData: examples to evaluate after each epoch, or nil for none.
+    ///   - generator: the source of every shuffle; the same seed gives the same run.
     ///   - onEpoch: called after every epoch, e.g. to print the report.
     ///   - onMiniBatch: called after every mini-batch with (done, total) for progress bars.
     /// - Returns: one report per epoch.

@@ -23,6 +23,18 @@ extension FastNetwork: MiniBatchTrainer {
     /// Nothing is allocated inside the mini-batch loop. Evaluation after each epoch uses
     /// every core.
     ///
+    /// - Parameters:
+    ///   - data: the training examples, packed for this network.
+    ///   - epochs: how many passes over the training data.
+    ///   - miniBatchSize: m, the examples averaged for each step (the last mini-batch of
+    ///     an epoch may be smaller).
+    ///   - eta: the learning rate η.
+    ///   - lambda: the L2 regularization parameter λ (0 for chapter 1's plain SGD).
+    ///   - test: a set packed with labels to evaluate after each epoch, or nil for none.
+    ///   - generator: the source of every shuffle; the same seed gives the same run.
+    ///   - onEpoch: called after every epoch, e.g. to print the report.
+    ///   - onMiniBatch: called after every mini-batch with (done, total) for progress bars.
+    /// - Returns: one report per epoch.
     /// - Throws: `TrainingError.invalidHyperparameters` for bad hyper-parameters or an
     ///   example whose x or y does not fit the network; `.nonFinite` as soon as an epoch
     ///   leaves a NaN or ∞ weight.
