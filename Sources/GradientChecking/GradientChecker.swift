@@ -21,6 +21,9 @@ public struct GradientChecker: Sendable {
     /// Runs the check.
     ///
     /// - Parameters:
+    ///   - network: the network whose parameters θ are perturbed (it is not changed).
+    ///   - batch: the mini-batch the cost C averages over.
+    ///   - lambda: the L2 regularization parameter λ of the cost (0: no L2 term).
     ///   - n: the training-set size that scales the L2 term (defaults to the batch size).
     ///   - gradient: the gradient under test.
     ///   - autodiff: a second oracle's full gradient in the order of `Network.parameters`
