@@ -91,7 +91,7 @@ let libraries: [Target] = [
     .systemLibrary(name: "CLibSVM", providers: [.apt(["libsvm-dev"])]),
     /// `mnist baselines --svm`: the chapter's SVM baseline on LIBSVM (sparse MNIST, training,
     /// prediction on every core, checked model files).
-    .target(name: "SVMBaseline", dependencies: ["CLibSVM", "Datasets", "MNISTLab", "Rendering", "Files", "Localization"]),
+    .target(name: "SVMBaseline", dependencies: ["BackpropEngine", "CLibSVM", "Datasets", "MNISTLab", "Rendering", "Files", "Localization"]),
 
     /// The demos of lessons 4 and 8: gradient descent on a bowl, mini-batch sizes,
     /// per-layer gradient norms in deep sigmoid nets, and the data they run on.

@@ -7,10 +7,3 @@ extension TrainingError {
         }
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a `Double` (for epoch timings).
-    public var inSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}

@@ -141,9 +141,3 @@ func randomUnitVector(_ d: Int, generator: inout SeededGenerator) -> [Double] {
     for i in v.indices { v[i] /= norm }
     return v
 }
-
-/// Seconds from `start` until now.
-public func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
-    let d = start.duration(to: .now)
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}

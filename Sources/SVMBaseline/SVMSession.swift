@@ -1,3 +1,4 @@
+import BackpropEngine
 import Files
 import CLibSVM
 import Datasets
@@ -84,10 +85,10 @@ public enum SVMSession {
                             predictionThreads: options.threads, peakMegabytes: 0)
         let model: SVMModel
         if let path = options.load {
-            let start = Date()
+            let start = ContinuousClock.now
             model = try SVMModel.load(from: path)
             report.loadedFrom = path
-            report.loadSeconds = Date().timeIntervalSince(start)
+            report.loadSeconds = elapsedSeconds(since: start)
             if text {
                 print(lang.text("loaded \(path) (\(model.labels.count) digits, γ = \(model.gamma)) in \(seconds(report.loadSeconds ?? 0))",
                                 "已读入 \(path)（\(model.labels.count) 个数字，γ = \(model.gamma)），用时 \(seconds(report.loadSeconds ?? 0, lang))"))
@@ -123,7 +124,7 @@ public enum SVMSession {
         (answers, report.predictionSeconds) = try stoppable("predicting", progress: progress,
                                                             ifStopped: savedTo.map { "the model was saved to \($0)" } ?? "no model was saved") { start in
             model.predictAll(test, threads: options.threads, progress: { done in
-                progress.show("predicting \(ProgressBar(total: test.count).line(done)), \(seconds(Date().timeIntervalSince(start)))")
+                progress.show("predicting \(ProgressBar(total: test.count).line(done)), \(seconds(elapsedSeconds(since: start)))")
             }, shouldStop: { Interruption.requested })
         }
         report.testImages = test.count
@@ -173,7 +174,7 @@ public enum SVMSession {
                                                           ifStopped: options.save.map { "\($0) was not written" } ?? "nothing was saved") { start in
             try SVMModel.train(digits, parameters: p, progress: { state in
                 let bar = ProgressBar(total: state.machines).line(state.finishedMachines)
-                progress.show("training \(bar) machines, \(state.iterationThousands)k iterations in this one, \(seconds(Date().timeIntervalSince(start)))")
+                progress.show("training \(bar) machines, \(state.iterationThousands)k iterations in this one, \(seconds(elapsedSeconds(since: start)))")
             }, shouldStop: { Interruption.requested })
         }
         report.warnings = SVMModel.trainingWarnings
@@ -191,12 +192,12 @@ public enum SVMSession {
     /// Returns the result and the seconds it took; throws `SVMInterrupted` ("interrupted
     /// while `activity`; `ifStopped`") when the step was stopped.
     static func stoppable<T>(_ activity: String, progress: ProgressLine, ifStopped: String,
-                             _ work: (_ start: Date) throws -> T?) throws -> (T, Double) {
-        let start = Date()
+                             _ work: (_ start: ContinuousClock.Instant) throws -> T?) throws -> (T, Double) {
+        let start = ContinuousClock.now
         let result = try work(start)
         progress.clear()
         guard let result else { throw SVMInterrupted(description: "interrupted while \(activity); \(ifStopped)") }
-        return (result, Date().timeIntervalSince(start))
+        return (result, elapsedSeconds(since: start))
     }
 
     /// "C = 1, γ = 1/784" (γ as 1/n when it is one, else as a decimal).

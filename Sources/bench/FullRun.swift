@@ -20,14 +20,14 @@ struct FullRun {
     func runAndReport() throws {
         let loadStart = ContinuousClock.now
         let (training, test) = try FullRun.packedMNIST(dataFlag: dataFlag, sizes: [784, 30, 10])
-        let loadSeconds = seconds(since: loadStart)
+        let loadSeconds = elapsedSeconds(since: loadStart)
         var generator = SeededGenerator(seed: seed)
         var network = FastNetwork(try Network(sizes: [784, 30, 10], generator: &generator), precision: precision)
         network.threads = threads
         let start = ContinuousClock.now
         let reports = try network.sgd(trainingSet: training, epochs: epochs, miniBatchSize: 10, eta: 3.0,
                                       testSet: test, generator: &generator)
-        let total = seconds(since: start)
+        let total = elapsedSeconds(since: start)
         print("load-seconds \(loadSeconds)")
         print("total-seconds \(total)")
         print("training-seconds \(reports.reduce(0) { $0 + $1.seconds })")
@@ -72,9 +72,4 @@ struct FullRun {
                      Int(figure("best-correct").isFinite ? figure("best-correct") : 0)))
         print(String(format: "  peak resident memory (VmHWM): %.1f MB", figure("peak-kb") / 1024))
     }
-}
-
-/// Seconds since `start`.
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    start.duration(to: .now).inSeconds
 }
