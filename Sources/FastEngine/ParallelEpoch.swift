@@ -106,7 +106,8 @@ final class ParallelEpoch<S: FastScalar>: @unchecked Sendable {
             let m = min(size, n - k), batch = batches.order + k
             workspace.sharedFirstActivation = firstActivations.pointer + (index % 2) * workspace.capacity * width
             workspace.forwardFirstLayer(parameters: p, data: job.data, batch: batch, m: m, after: pending,
-                                        upcoming: batch + m, upcomingCount: min(size, n - k - m))
+                                        upcoming: batch + m, upcomingCount: min(size, n - k - m),
+                                        aheadCount: max(0, min(size, n - k - m - size)))
             pending = nil
             bpl_barrier_wait(barrier)
             workspace.forwardUpperLayers(parameters: p, m: m)
