@@ -189,7 +189,10 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             Kernels.combineRows(kernels, into: b + own.lowerBound, width: own.count, output: .descend(decay: 1, step: step),
                                 rows: d + own.lowerBound, rowStride: width, indices: nil, coefficients: coefficients, count: m)
             if i == 0 {
-                if sweep.recordsColumns(m) { continue }
+                if sweep.recordsColumns(m) {
+                    sweep.scatter(delta: d, m: m, data: data)
+                    continue
+                }
                 descendSparse(wT, width: width, decay: decay, step: step, data: data, batch: batch, m: m)
             } else {
                 let a = activation(i - 1), aWidth = layout.widths[i - 1]

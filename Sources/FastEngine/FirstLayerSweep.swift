@@ -21,7 +21,9 @@ import CPrefetch
 /// inputs of the block begin. The products of every block then read the inputs from
 /// there (`bpl_products`, two examples in step: two independent sums, each still over
 /// its k ascending), and the update sums Σₑ xₖ(e) δ(e) in registers (`bpl_update`, two
-/// rows in step). That needs at most 64 examples a batch (`recordsColumns`); larger
+/// rows in step) — or, for a narrow share of the columns (`scatters`), example by example
+/// into a gradient matrix right after the backward pass (`bpl_scatter`), whose rows the
+/// sweep then applies (`bpl_apply`). That needs at most 64 examples a batch (`recordsColumns`); larger
 /// batches and evaluation walk the packed set block by block (`bpl_multiply`) and are
 /// updated by `BatchWorkspace.descend`. Gathering copies inputs and changes no number.
 ///
@@ -59,6 +61,15 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// Per example and block, where the example's inputs of the block begin in the
     /// packed set (`bpl_gather`).
     private let bounds: AlignedBuffer<Int>
+    /// Whether the update is summed example by example into `gradient` (`bpl_scatter`,
+    /// then `bpl_apply`) rather than row by row over the examples' bits (`bpl_update`):
+    /// when this sweep's columns are at most 64 bytes a row (floats split over threads),
+    /// so few that the row-by-row loop is all overhead. Both sum each ∇w entry over e
+    /// ascending from +0.
+    let scatters: Bool
+    /// With `scatters`, the recorded batch's ∇w laid out as (w²)ᵀ (this sweep's columns),
+    /// +0 between uses.
+    private let gradient: AlignedBuffer<S>
 
     /// A sweep for `inputs` rows of `width` padded columns (computing `columns`, multiples
     /// of 8, all by default) and batches of up to `capacity` examples, regrouping their
@@ -76,6 +87,22 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         blockCount = (inputs + Self.blockRows - 1) / Self.blockRows
         touchedRows = AlignedBuffer(count: 2 * blockCount, repeating: 0)
         bounds = AlignedBuffer(count: columnCapacity * (blockCount + 1), repeating: 0)
+        scatters = columnCapacity > 0 && self.columns.count * MemoryLayout<S>.stride <= 64
+        gradient = AlignedBuffer(count: scatters ? inputs * width : 0, repeating: 0)
+    }
+
+    /// With `scatters`, sums the recorded batch's ∇w for this sweep's columns from Δ² at
+    /// `delta` (rows of `width`): g[k] += xₖ(e)·δ(e) for e ascending, each example's inputs
+    /// in order — for each entry the textbook's sum, from +0, in its order.
+    func scatter(delta: UnsafePointer<S>, m: Int, data: PackedDataSet) {
+        guard scatters else { return }
+        withExtendedLifetime(data) {
+            var arguments = bpl_scatter_args(
+                indices: data.indices.pointer, bounds: bounds.pointer, blocks: blockCount,
+                column_values: valuesByColumn(recorded), column_stride: columnStride, m: m, delta: delta, width: width,
+                column_begin: columns.lowerBound, column_end: columns.upperBound, gradient: gradient.pointer)
+            bpl_scatter(kernels.table, S.single, &arguments)
+        }
     }
 
     private func examples(_ half: Int) -> UnsafeMutablePointer<UInt64> { columnExamples.pointer + half * inputs }
@@ -162,7 +189,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         guard recordsColumns(m) else { return false }
         var arguments = bpl_gather_args(
             row_starts: rows.rowStarts, indices: rows.indices, codes: rows.codes, table: rows.table, batch: batch, m: m,
-            blocks: blockCount, bounds: bounds.pointer, column_examples: examples(half), column_values: valuesByColumn(half),
+            blocks: blockCount, bounds: bounds.pointer, column_examples: scatters ? nil : examples(half), column_values: valuesByColumn(half),
             column_stride: columnStride, touched: touched(half))
         bpl_gather(kernels.table, S.single, &arguments)
         return true
@@ -191,6 +218,13 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         let rows = u.decay == 1 ? touched(recorded)[block]
                                 : (rowCount == 64 ? UInt64.max : (UInt64(1) << UInt64(rowCount)) - 1)
         touched(recorded)[block] = 0
+        if scatters {
+            var arguments = bpl_apply_args(
+                target: u.target, gradient: gradient.pointer, decay: Double(u.decay), step: Double(u.step), width: width,
+                column_begin: columns.lowerBound, column_end: columns.upperBound)
+            bpl_apply(kernels.table, S.single, &arguments, block, rows)
+            return
+        }
         var arguments = bpl_update_args(
             target: u.target, delta: u.delta, decay: Double(u.decay), step: Double(u.step), width: width,
             column_begin: columns.lowerBound, column_end: columns.upperBound,

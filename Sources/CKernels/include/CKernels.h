@@ -60,7 +60,7 @@ typedef struct {
     long m;                           ///< examples in the batch
     long blocks;                      ///< blocks of 64 inputs
     long *bounds;                     ///< out: m × (blocks + 1) positions in the packed set
-    uint64_t *column_examples;        ///< out: per input k, bit e set when xₖ(e) ≠ 0 (or-ed in)
+    uint64_t *column_examples;        ///< out: per input k, bit e set when xₖ(e) ≠ 0 (or-ed in); NULL: not kept
     void *column_values;              ///< out, real: xₖ(e) at e·column_stride + k
     long column_stride;
     uint64_t *touched;                ///< out: per block, bit k mod 64 set when input k is non-zero somewhere (or-ed in)
@@ -79,6 +79,31 @@ typedef struct {
     long column_begin, column_end;    ///< the columns computed here (multiples of 8)
 } bpl_products_args;
 
+/// The first layer's ∇w of a gathered batch summed into `gradient` (rows of `width`, laid
+/// out as (w²)ᵀ), for `bpl_scatter`: g[k] += xₖ(e)·δ(e) for e ascending, then each input
+/// of e in order.
+typedef struct {
+    const uint16_t *indices;          ///< the packed set's input numbers
+    const long *bounds;               ///< from `bpl_gather`
+    long blocks;
+    const void *column_values;        ///< real: xₖ(e) at e·column_stride + k
+    long column_stride;
+    long m;
+    const void *delta;                ///< real: Δ² rows of `width`
+    long width;
+    long column_begin, column_end;    ///< the columns computed here (multiples of 8)
+    void *gradient;                   ///< real: rows of `width`, +0 where not yet summed into
+} bpl_scatter_args;
+
+/// w → decay·w − step·g for the rows of one block, then g → +0, for `bpl_apply`.
+typedef struct {
+    void *target;                     ///< real: (w²)ᵀ
+    void *gradient;                   ///< real: laid out as the target
+    double decay, step;
+    long width;
+    long column_begin, column_end;
+} bpl_apply_args;
+
 struct bpl_kernels {
     const char *name;
     void (*combine[2])(void *out, long width, int descend, double decay, double step, const void *rows,
@@ -88,6 +113,8 @@ struct bpl_kernels {
     void (*sigmoid_bias[2])(void *z, const void *b, long width, long n);
     void (*gather[2])(const bpl_gather_args *args);
     void (*products[2])(const bpl_products_args *args, long block);
+    void (*scatter[2])(const bpl_scatter_args *args);
+    void (*apply[2])(const bpl_apply_args *args, long block, uint64_t rows);
 };
 
 /// The AVX2 + FMA set, or NULL when this CPU lacks AVX2 or FMA (or is not x86-64).
@@ -129,6 +156,16 @@ static inline void bpl_gather(const bpl_kernels *k, int single, const bpl_gather
 /// from a gathered batch: the same sums, in the same order, as `bpl_multiply`.
 static inline void bpl_products(const bpl_kernels *k, int single, const bpl_products_args *args, long block) {
     k->products[single != 0](args, block);
+}
+
+/// g[k] += xₖ(e)·δ(e) for every gathered input, e ascending (see `bpl_scatter_args`).
+static inline void bpl_scatter(const bpl_kernels *k, int single, const bpl_scatter_args *args) {
+    k->scatter[single != 0](args);
+}
+
+/// Rows `block`·64 + (set bits of `rows`): w → decay·w − step·g, then g → +0.
+static inline void bpl_apply(const bpl_kernels *k, int single, const bpl_apply_args *args, long block, uint64_t rows) {
+    k->apply[single != 0](args, block, rows);
 }
 
 /// z ← σ(z + b) for the first `n` of `width` numbers, 0 for the padding after them.
