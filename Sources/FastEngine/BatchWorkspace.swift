@@ -99,9 +99,12 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     func forwardFirstLayer(parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>,
                            m: Int, after pending: FirstLayerSweep<S>.Update?, upcoming: UnsafePointer<Int>?, upcomingCount: Int,
                            aheadCount: Int = 0) {
-        sweep.sweep(update: pending, products: .init(weights: p + layout.weightOffsets[0], data: data, batch: batch, m: m,
-                                                     z: activation(0), upcoming: upcoming, upcomingCount: upcomingCount,
-                                                     aheadCount: aheadCount))
+        withExtendedLifetime(data) {
+            sweep.sweep(update: pending, products: .init(weights: p + layout.weightOffsets[0], rows: data.rows(S.self),
+                                                         batch: batch, m: m,
+                                                         z: activation(0), upcoming: upcoming,
+                                                         upcomingCount: upcomingCount, aheadCount: aheadCount))
+        }
         let width = layout.widths[0], n = min(max(layout.sizes[1] - columns.lowerBound, 0), columns.count)
         let b = p + layout.biasOffsets[0] + columns.lowerBound
         for e in 0..<m {

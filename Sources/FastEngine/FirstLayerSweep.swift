@@ -122,10 +122,13 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     }
 
     /// The next batch's first-layer products: z(e) = Σₖ xₖ(e) (w²)ᵀ[k] for `batch[0..<m]`
-    /// of `data`, written to rows of `width` at `z` (the bias and σ come later).
+    /// of the set whose arrays `rows` points into (the caller keeps the set alive), written
+    /// to rows of `width` at `z` (the bias and σ come later). Raw pointers only: making and
+    /// passing one retains nothing, so threads that train on the same set do not take
+    /// turns at its buffers' reference counts every batch.
     struct Products {
         var weights: UnsafePointer<S>
-        var data: PackedDataSet
+        var rows: PackedDataSet.Rows<S>
         var batch: UnsafePointer<Int>
         var m: Int
         var z: UnsafeMutablePointer<S>
@@ -147,10 +150,9 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
             if let update { for block in 0..<blockCount { self.update(block: block, update) } }
             return
         }
-        // The set's arrays as raw pointers, and the batch's fields, taken out once: the
-        // block loop then copies (and retains) nothing.
-        withExtendedLifetime(products.data) {
-            let rows = products.data.rows(S.self)
+        // The batch's fields taken out once: the block loop then copies nothing.
+        do {
+            let rows = products.rows
             let (weights, batch, m, z) = (products.weights, products.batch, products.m, products.z)
             let (upcoming, upcomingCount) = (products.upcoming, products.upcomingCount)
             if let upcoming {
