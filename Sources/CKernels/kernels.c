@@ -75,6 +75,10 @@ static const bpl_kernels baseline = {
     {multiply_f64_base, multiply_f32_base},
     {update_f64_base, update_f32_base},
     {sigmoid_bias_f64_base, sigmoid_bias_f32_base},
+    {gather_f64_base, gather_f32_base},
+    {products_f64_base, products_f32_base},
+    {scatter_f64_base, scatter_f32_base},
+    {apply_f64_base, apply_f32_base},
 };
 
 const bpl_kernels *bpl_kernels_baseline(void) { return &baseline; }
@@ -282,6 +286,10 @@ static const bpl_kernels avx2 = {
     {multiply_f64_avx2, multiply_f32_avx2},
     {update_f64_avx2, update_f32_avx2},
     {sigmoid_bias_f64_avx2, sigmoid_bias_f32_avx2},
+    {gather_f64_avx2, gather_f32_avx2},
+    {products_f64_avx2, products_f32_avx2},
+    {scatter_f64_avx2, scatter_f32_avx2},
+    {apply_f64_avx2, apply_f32_avx2},
 };
 
 int bpl_cpu_has_avx2_fma(void) {

@@ -69,30 +69,21 @@ ATTR void NAME(combine)(void *out_, long width, int descend, double decay_, doub
 }
 
 /// The first pass over an example's inputs in the block, over `nv` vectors of columns
-/// from `c`: finds where they end (returned), regroups them by k when recording, and
-/// sums the products into those columns. `nv` is a constant after inlining.
+/// from `c`: finds where they end (returned) and sums the products into those columns.
+/// `nv` is a constant after inlining.
 ATTR __attribute__((always_inline)) inline long NAME(first_pass)(
-    const int nv, const bpl_multiply_args *args, long block_end, long e, long first, long end, REAL *z, long c,
-    uint64_t *touched) {
+    const int nv, const bpl_multiply_args *args, long block_end, long first, long end, REAL *z, long c) {
     const REAL *weights = args->weights, *table = args->table;
     const uint16_t *indices = args->indices;
     const uint32_t *codes = args->codes;
-    const long width = args->width, capacity = args->column_capacity;
-    uint64_t *column_examples = args->column_examples;
-    REAL *column_values = args->column_values;
+    const long width = args->width;
     VEC a[32 / LANES];
     for (int i = 0; i < nv; i++) a[i] = NAME(load)(z + c + i * LANES);
     long last = first;
     while (last < end && indices[last] <= block_end) {
         const long k = indices[last];
-        const REAL x = table[codes[last]];
-        if (args->record) {
-            column_examples[k] |= (uint64_t)1 << e;
-            column_values[k * capacity + e] = x;
-            *touched |= (uint64_t)1 << (k & 63);
-        }
         const REAL *r = weights + k * width + c;
-        const VEC v = NAME(splat)(x);
+        const VEC v = NAME(splat)(table[codes[last]]);
         for (int i = 0; i < nv; i++) a[i] += v * NAME(load)(r + i * LANES);
         last++;
     }
@@ -100,7 +91,7 @@ ATTR __attribute__((always_inline)) inline long NAME(first_pass)(
     return last;
 }
 
-ATTR uint64_t NAME(multiply)(const bpl_multiply_args *args, long block_end) {
+ATTR void NAME(multiply)(const bpl_multiply_args *args, long block_end) {
     const REAL *weights = args->weights, *table = args->table;
     const long *row_starts = args->row_starts, *batch = args->batch;
     const uint16_t *indices = args->indices;
@@ -108,17 +99,16 @@ ATTR uint64_t NAME(multiply)(const bpl_multiply_args *args, long block_end) {
     const long m = args->m, width = args->width, begin = args->column_begin, stop = args->column_end;
     long *cursors = args->cursors;
     REAL *zs = args->z;
-    uint64_t touched = 0;
     for (long e = 0; e < m; e++) {
         const long first = cursors[e], end = row_starts[batch[e] + 1];
         REAL *z = zs + e * width;
-        // The first (up to) 32 columns find the block's inputs, and regroup them, as they go.
+        // The first (up to) 32 columns find the block's inputs as they go.
         long last, c;
         switch (stop - begin >= 32 ? 32 : stop - begin) {
-        case 32: last = NAME(first_pass)(32 / LANES, args, block_end, e, first, end, z, begin, &touched); c = begin + 32; break;
-        case 24: last = NAME(first_pass)(24 / LANES, args, block_end, e, first, end, z, begin, &touched); c = begin + 24; break;
-        case 16: last = NAME(first_pass)(16 / LANES, args, block_end, e, first, end, z, begin, &touched); c = begin + 16; break;
-        default: last = NAME(first_pass)(8 / LANES, args, block_end, e, first, end, z, begin, &touched); c = begin + 8; break;
+        case 32: last = NAME(first_pass)(32 / LANES, args, block_end, first, end, z, begin); c = begin + 32; break;
+        case 24: last = NAME(first_pass)(24 / LANES, args, block_end, first, end, z, begin); c = begin + 24; break;
+        case 16: last = NAME(first_pass)(16 / LANES, args, block_end, first, end, z, begin); c = begin + 16; break;
+        default: last = NAME(first_pass)(8 / LANES, args, block_end, first, end, z, begin); c = begin + 8; break;
         }
         if (last == first) continue;
         for (; c + 32 <= stop; c += 32) {
@@ -143,7 +133,6 @@ ATTR uint64_t NAME(multiply)(const bpl_multiply_args *args, long block_end) {
         }
         cursors[e] = last;
     }
-    return touched;
 }
 
 /// w → decay·w − step·g, or w − step·g without weight decay (1·w is w exactly).
@@ -152,45 +141,121 @@ ATTR __attribute__((always_inline)) inline void NAME(descend)(REAL *w, VEC g, in
     NAME(store)(kept - NAME(splat)(step) * g, w);
 }
 
+/// One row's gradient over `nv` vectors of columns: g = Σₑ xₖ(e) δ(e) over the set bits e
+/// of `examples`, ascending, from +0.
+ATTR __attribute__((always_inline)) inline void NAME(gradient_one)(
+    const int nv, VEC *g, uint64_t examples, const REAL *restrict x, long stride, const REAL *restrict delta, long width) {
+    for (int i = 0; i < nv; i++) g[i] = (VEC){0};
+    for (; examples != 0; examples &= examples - 1) {
+        const long e = __builtin_ctzll(examples);
+        const VEC v = NAME(splat)(x[e * stride]);
+        const REAL *d = delta + e * width;
+        for (int i = 0; i < nv; i++) g[i] += v * NAME(load)(d + i * LANES);
+    }
+}
+
+/// Two rows' updates over `nv` vectors of columns: their gradients summed in step (two
+/// independent chains), each over its own examples in ascending order, then the
+/// descent of each row.
+ATTR __attribute__((always_inline)) inline void NAME(update_two)(
+    const int nv, uint64_t ex0, const REAL *restrict x0, REAL *restrict w0, uint64_t ex1, const REAL *restrict x1,
+    REAL *restrict w1, long stride, const REAL *restrict delta, long width, int decays, REAL decay, REAL step) {
+    VEC g0[NV], g1[NV];
+    for (int i = 0; i < nv; i++) g0[i] = (VEC){0};
+    for (int i = 0; i < nv; i++) g1[i] = (VEC){0};
+    while (ex0 != 0 && ex1 != 0) {
+        const long e0 = __builtin_ctzll(ex0), e1 = __builtin_ctzll(ex1);
+        ex0 &= ex0 - 1;
+        ex1 &= ex1 - 1;
+        const VEC v0 = NAME(splat)(x0[e0 * stride]), v1 = NAME(splat)(x1[e1 * stride]);
+        const REAL *d0 = delta + e0 * width, *d1 = delta + e1 * width;
+        for (int i = 0; i < nv; i++) {
+            g0[i] += v0 * NAME(load)(d0 + i * LANES);
+            g1[i] += v1 * NAME(load)(d1 + i * LANES);
+        }
+    }
+    for (; ex0 != 0; ex0 &= ex0 - 1) {
+        const long e = __builtin_ctzll(ex0);
+        const VEC v = NAME(splat)(x0[e * stride]);
+        const REAL *d = delta + e * width;
+        for (int i = 0; i < nv; i++) g0[i] += v * NAME(load)(d + i * LANES);
+    }
+    for (; ex1 != 0; ex1 &= ex1 - 1) {
+        const long e = __builtin_ctzll(ex1);
+        const VEC v = NAME(splat)(x1[e * stride]);
+        const REAL *d = delta + e * width;
+        for (int i = 0; i < nv; i++) g1[i] += v * NAME(load)(d + i * LANES);
+    }
+    for (int i = 0; i < nv; i++) NAME(descend)(w0 + i * LANES, g0[i], decays, decay, step);
+    for (int i = 0; i < nv; i++) NAME(descend)(w1 + i * LANES, g1[i], decays, decay, step);
+}
+
+ATTR __attribute__((always_inline)) inline void NAME(update_row)(
+    const int nv, uint64_t examples, const REAL *restrict x, long stride, REAL *restrict w, const REAL *restrict delta,
+    long width, int decays, REAL decay, REAL step) {
+    VEC g[NV];
+    NAME(gradient_one)(nv, g, examples, x, stride, delta, width);
+    for (int i = 0; i < nv; i++) NAME(descend)(w + i * LANES, g[i], decays, decay, step);
+}
+
+/// 16 columns (Double) or 32 (Float) per pass: two rows' sums fit in registers.
+#define NP (NV < 4 ? NV : 4)
+
 ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
     const REAL decay = (REAL)u->decay, step = (REAL)u->step;
     const int decays = decay != 1;
-    const long width = u->width, capacity = u->column_capacity, stop = u->column_end;
+    const long width = u->width, capacity = u->column_capacity, begin = u->column_begin, stop = u->column_end;
+    const long stride = u->column_stride;
     const REAL *delta = u->delta, *column_values = u->column_values;
     REAL *target = u->target;
     uint64_t *column_examples = u->column_examples;
     while (rows != 0) {
-        const long k = block * 64 + __builtin_ctzll(rows);
+        const long k0 = block * 64 + __builtin_ctzll(rows);
         rows &= rows - 1;
-        const uint64_t examples = capacity == 0 ? 0 : column_examples[k];
-        if (capacity != 0) column_examples[k] = 0;
-        const REAL *x = column_values + k * capacity;
-        REAL *w = target + k * width;
-        long c = u->column_begin;
-        for (; c + 32 <= stop; c += 32) {
-            VEC g[NV];
-            for (int i = 0; i < NV; i++) g[i] = (VEC){0};
-            for (uint64_t remaining = examples; remaining != 0; remaining &= remaining - 1) {
-                const long e = __builtin_ctzll(remaining);
-                const VEC v = NAME(splat)(x[e]);
-                const REAL *d = delta + e * width + c;
-                for (int i = 0; i < NV; i++) g[i] += v * NAME(load)(d + i * LANES);
+        const uint64_t ex0 = capacity == 0 ? 0 : column_examples[k0];
+        if (capacity != 0) column_examples[k0] = 0;
+        const REAL *x0 = column_values + k0;
+        REAL *w0 = target + k0 * width;
+        if (rows == 0) {
+            long c = begin;
+            for (; NV > NP && c + 32 <= stop; c += 32)
+                NAME(update_row)(NV, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+            for (; c + NP * LANES <= stop; c += NP * LANES)
+                NAME(update_row)(NP, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+            if (NP * LANES > 16 && c + 16 <= stop) {
+                NAME(update_row)(16 / LANES, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+                c += 16;
             }
-            for (int i = 0; i < NV; i++) NAME(descend)(w + c + i * LANES, g[i], decays, decay, step);
+            for (; c < stop; c += 8) NAME(update_row)(N8, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+            break;
         }
-        for (; c < stop; c += 8) {
-            VEC g[N8];
-            for (int i = 0; i < N8; i++) g[i] = (VEC){0};
-            for (uint64_t remaining = examples; remaining != 0; remaining &= remaining - 1) {
-                const long e = __builtin_ctzll(remaining);
-                const VEC v = NAME(splat)(x[e]);
-                const REAL *d = delta + e * width + c;
-                for (int i = 0; i < N8; i++) g[i] += v * NAME(load)(d + i * LANES);
-            }
-            for (int i = 0; i < N8; i++) NAME(descend)(w + c + i * LANES, g[i], decays, decay, step);
+        const long k1 = block * 64 + __builtin_ctzll(rows);
+        rows &= rows - 1;
+        const uint64_t ex1 = capacity == 0 ? 0 : column_examples[k1];
+        if (capacity != 0) column_examples[k1] = 0;
+        const REAL *x1 = column_values + k1;
+        REAL *w1 = target + k1 * width;
+        long c = begin;
+        for (; NV > NP && c + 32 <= stop; c += 32) {     // as in `products`
+            NAME(update_row)(NV, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+            NAME(update_row)(NV, ex1, x1, stride, w1 + c, delta + c, width, decays, decay, step);
         }
+        for (; c + NP * LANES <= stop; c += NP * LANES)
+            NAME(update_two)(NP, ex0, x0, w0 + c, ex1, x1, w1 + c, stride, delta + c, width, decays, decay, step);
+        if (NP * LANES > 16 && c + 16 <= stop) {
+            NAME(update_two)(16 / LANES, ex0, x0, w0 + c, ex1, x1, w1 + c, stride, delta + c, width, decays, decay, step);
+            c += 16;
+        }
+        for (; c < stop; c += 8)
+            NAME(update_two)(N8, ex0, x0, w0 + c, ex1, x1, w1 + c, stride, delta + c, width, decays, decay, step);
     }
 }
 
+#undef NP
+
+// The kernels over a gathered batch (bpl_gather, bpl_products, bpl_scatter, bpl_apply).
+#include "kernels_gathered.h"
+
+#undef NP
 #undef NV
 #undef N8

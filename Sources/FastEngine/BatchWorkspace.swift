@@ -86,9 +86,10 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     /// layer by layer. The first product skips the zero inputs and runs in the first
     /// layer's sweep, after the `pending` update of the previous batch (see `descend`).
     func forward(parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>, m: Int,
-                 after pending: FirstLayerSweep<S>.Update? = nil, upcoming: UnsafePointer<Int>? = nil, upcomingCount: Int = 0) {
+                 after pending: FirstLayerSweep<S>.Update? = nil, upcoming: UnsafePointer<Int>? = nil, upcomingCount: Int = 0,
+                 aheadCount: Int = 0) {
         forwardFirstLayer(parameters: p, data: data, batch: batch, m: m, after: pending,
-                          upcoming: upcoming, upcomingCount: upcomingCount)
+                          upcoming: upcoming, upcomingCount: upcomingCount, aheadCount: aheadCount)
         forwardUpperLayers(parameters: p, m: m)
     }
 
@@ -96,9 +97,14 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     /// after its columns of the `pending` update. Workspaces with disjoint columns touch
     /// disjoint numbers, so they may run on different threads at once.
     func forwardFirstLayer(parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>,
-                           m: Int, after pending: FirstLayerSweep<S>.Update?, upcoming: UnsafePointer<Int>?, upcomingCount: Int) {
-        sweep.sweep(update: pending, products: .init(weights: p + layout.weightOffsets[0], data: data, batch: batch, m: m,
-                                                     z: activation(0), upcoming: upcoming, upcomingCount: upcomingCount))
+                           m: Int, after pending: FirstLayerSweep<S>.Update?, upcoming: UnsafePointer<Int>?, upcomingCount: Int,
+                           aheadCount: Int = 0) {
+        withExtendedLifetime(data) {
+            sweep.sweep(update: pending, products: .init(weights: p + layout.weightOffsets[0], rows: data.rows(S.self),
+                                                         batch: batch, m: m,
+                                                         z: activation(0), upcoming: upcoming,
+                                                         upcomingCount: upcomingCount, aheadCount: aheadCount))
+        }
         let width = layout.widths[0], n = min(max(layout.sizes[1] - columns.lowerBound, 0), columns.count)
         let b = p + layout.biasOffsets[0] + columns.lowerBound
         for e in 0..<m {
@@ -186,7 +192,10 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             Kernels.combineRows(kernels, into: b + own.lowerBound, width: own.count, output: .descend(decay: 1, step: step),
                                 rows: d + own.lowerBound, rowStride: width, indices: nil, coefficients: coefficients, count: m)
             if i == 0 {
-                if sweep.recordsColumns(m) { continue }
+                if sweep.recordsColumns(m) {
+                    sweep.scatter(delta: d, m: m, data: data)
+                    continue
+                }
                 descendSparse(wT, width: width, decay: decay, step: step, data: data, batch: batch, m: m)
             } else {
                 let a = activation(i - 1), aWidth = layout.widths[i - 1]

@@ -141,7 +141,8 @@ extension FastNetwork: MiniBatchTrainer {
             let m = min(size, n - k)
             let batch = batches.order + k
             workspace.forward(parameters: p, data: data, batch: batch, m: m, after: pending,
-                              upcoming: batch + m, upcomingCount: min(size, n - k - m))
+                              upcoming: batch + m, upcomingCount: min(size, n - k - m),
+                              aheadCount: max(0, min(size, n - k - m - size)))
             workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
             pending = workspace.descend(p, decay: S(decay), step: S(eta / Double(m)), data: data, batch: batch, m: m)
             onMiniBatch?(index + 1, batchCount)

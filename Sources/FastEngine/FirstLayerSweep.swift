@@ -1,4 +1,5 @@
 import CKernels
+import CPrefetch
 
 /// The first layer's share of a training step, done as one sweep over (w²)ᵀ in blocks
 /// of 64 rows: while a block is in the L1 cache, it is first *updated* with the last
@@ -14,11 +15,20 @@ import CKernels
 /// ascending from 0, with nothing fused; the update is the textbook's formula. Zero
 /// inputs are skipped: adding 0·w to a sum that starts at +0 changes nothing.
 ///
-/// While the products for a batch run, its non-zero inputs are also regrouped by input
-/// k — `columnExamples[k]` has bit e set when xₖ(e) ≠ 0 and `columnValues[k·capacity + e]`
-/// holds it — so that the update can sum Σₑ xₖ(e) δ(e) with the sum in registers. That
-/// needs at most 64 examples a batch (`recordsColumns`); larger batches and evaluation
-/// use only the products (`BatchWorkspace.descend` updates the weights for them).
+/// Before the products, a batch's non-zero inputs are regrouped by input k, all blocks
+/// at once (`bpl_gather`): `columnExamples[k]` has bit e set when xₖ(e) ≠ 0, xₖ(e) is at
+/// `columnValues[e·columnStride + k]`, and per example and block the position where its
+/// inputs of the block begin. The products of every block then read the inputs from
+/// there (`bpl_products`, two examples in step: two independent sums, each still over
+/// its k ascending), and the update sums Σₑ xₖ(e) δ(e) in registers (`bpl_update`, two
+/// rows in step) — or, for a narrow share of the columns (`scatters`), example by example
+/// into a gradient matrix right after the backward pass (`bpl_scatter`), whose rows the
+/// sweep then applies (`bpl_apply`). That needs at most 64 examples a batch (`recordsColumns`); larger
+/// batches and evaluation walk the packed set block by block (`bpl_multiply`) and are
+/// updated by `BatchWorkspace.descend`. Gathering copies inputs and changes no number.
+///
+/// The record is kept twice, for alternate batches: a batch is gathered before the
+/// update of the previous one, which reads that one's record, has run.
 final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     // @unchecked Sendable: owned by one BatchWorkspace, used by one thread at a time.
 
@@ -39,9 +49,27 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// The batch size the columns are recorded for, 0 when they are not recorded.
     let columnCapacity: Int
     private let cursors: AlignedBuffer<Int>
+    /// The regrouped inputs, twice (see `recorded`): alternate batches use alternate halves.
     private let columnExamples: AlignedBuffer<UInt64>
     private let columnValues: AlignedBuffer<S>
     private let touchedRows: AlignedBuffer<UInt64>
+    /// Which half of the records holds the last recorded batch (the pending update's).
+    private var recorded = 0
+    private let blockCount: Int
+    /// xₖ(e) is at `e·columnStride + k` of a record (`inputs` rounded up to a multiple of 8).
+    private let columnStride: Int
+    /// Per example and block, where the example's inputs of the block begin in the
+    /// packed set (`bpl_gather`).
+    private let bounds: AlignedBuffer<Int>
+    /// Whether the update is summed example by example into `gradient` (`bpl_scatter`,
+    /// then `bpl_apply`) rather than row by row over the examples' bits (`bpl_update`):
+    /// when this sweep's columns are at most 64 bytes a row (floats split over threads),
+    /// so few that the row-by-row loop is all overhead. Both sum each ∇w entry over e
+    /// ascending from +0.
+    let scatters: Bool
+    /// With `scatters`, the recorded batch's ∇w laid out as (w²)ᵀ (this sweep's columns),
+    /// +0 between uses.
+    private let gradient: AlignedBuffer<S>
 
     /// A sweep for `inputs` rows of `width` padded columns (computing `columns`, multiples
     /// of 8, all by default) and batches of up to `capacity` examples, regrouping their
@@ -53,10 +81,33 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         self.width = width
         columnCapacity = capacity <= Self.maximumColumnExamples ? capacity : 0
         cursors = AlignedBuffer(count: capacity, repeating: 0)
-        columnExamples = AlignedBuffer(count: columnCapacity == 0 ? 0 : inputs, repeating: 0)
-        columnValues = AlignedBuffer(count: inputs * columnCapacity, repeating: 0)
-        touchedRows = AlignedBuffer(count: (inputs + Self.blockRows - 1) / Self.blockRows, repeating: 0)
+        columnStride = (inputs + 7) / 8 * 8
+        columnExamples = AlignedBuffer(count: columnCapacity == 0 ? 0 : 2 * inputs, repeating: 0)
+        columnValues = AlignedBuffer(count: 2 * columnStride * columnCapacity, repeating: 0)
+        blockCount = (inputs + Self.blockRows - 1) / Self.blockRows
+        touchedRows = AlignedBuffer(count: 2 * blockCount, repeating: 0)
+        bounds = AlignedBuffer(count: columnCapacity * (blockCount + 1), repeating: 0)
+        scatters = columnCapacity > 0 && self.columns.count * MemoryLayout<S>.stride <= 64
+        gradient = AlignedBuffer(count: scatters ? inputs * width : 0, repeating: 0)
     }
+
+    /// With `scatters`, sums the recorded batch's ∇w for this sweep's columns from Δ² at
+    /// `delta` (rows of `width`): g[k] += xₖ(e)·δ(e) for e ascending, each example's inputs
+    /// in order — for each entry the textbook's sum, from +0, in its order.
+    func scatter(delta: UnsafePointer<S>, m: Int, data: PackedDataSet) {
+        guard scatters else { return }
+        withExtendedLifetime(data) {
+            var arguments = bpl_scatter_args(
+                indices: data.indices.pointer, bounds: bounds.pointer, blocks: blockCount,
+                column_values: valuesByColumn(recorded), column_stride: columnStride, m: m, delta: delta, width: width,
+                column_begin: columns.lowerBound, column_end: columns.upperBound, gradient: gradient.pointer)
+            bpl_scatter(kernels.table, S.single, &arguments)
+        }
+    }
+
+    private func examples(_ half: Int) -> UnsafeMutablePointer<UInt64> { columnExamples.pointer + half * inputs }
+    private func valuesByColumn(_ half: Int) -> UnsafeMutablePointer<S> { columnValues.pointer + half * columnStride * columnCapacity }
+    private func touched(_ half: Int) -> UnsafeMutablePointer<UInt64> { touchedRows.pointer + half * blockCount }
 
     /// Whether a batch of `m` examples gets its first-layer update from `sweep`.
     func recordsColumns(_ m: Int) -> Bool { m <= columnCapacity }
@@ -71,10 +122,13 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     }
 
     /// The next batch's first-layer products: z(e) = Σₖ xₖ(e) (w²)ᵀ[k] for `batch[0..<m]`
-    /// of `data`, written to rows of `width` at `z` (the bias and σ come later).
+    /// of the set whose arrays `rows` points into (the caller keeps the set alive), written
+    /// to rows of `width` at `z` (the bias and σ come later). Raw pointers only: making and
+    /// passing one retains nothing, so threads that train on the same set do not take
+    /// turns at its buffers' reference counts every batch.
     struct Products {
         var weights: UnsafePointer<S>
-        var data: PackedDataSet
+        var rows: PackedDataSet.Rows<S>
         var batch: UnsafePointer<Int>
         var m: Int
         var z: UnsafeMutablePointer<S>
@@ -82,70 +136,102 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         /// loading, a few per block, while it works (see `PackedDataSet.prefetch`).
         var upcoming: UnsafePointer<Int>? = nil
         var upcomingCount = 0
+        /// How many examples follow the upcoming batch (at `upcoming + upcomingCount`):
+        /// the batch after it, whose row starts the sweep asks for, so that the next
+        /// sweep's prefetch does not itself wait on `rowStarts` (a random 400 KB array).
+        var aheadCount = 0
     }
 
     /// Runs the update and then the products block by block; either may be absent (the
     /// first batch of an epoch has nothing to update, the last nothing to compute).
     /// The update applies to the batch whose products the previous sweep computed.
     func sweep(update: Update?, products: Products?) {
-        let blockCount = (inputs + Self.blockRows - 1) / Self.blockRows
         guard let products else {
             if let update { for block in 0..<blockCount { self.update(block: block, update) } }
             return
         }
-        // The set's arrays as raw pointers, and the batch's fields, taken out once: the
-        // block loop then copies (and retains) nothing.
-        withExtendedLifetime(products.data) {
-            let rows = products.data.rows(S.self)
+        // The batch's fields taken out once: the block loop then copies nothing.
+        do {
+            let rows = products.rows
             let (weights, batch, m, z) = (products.weights, products.batch, products.m, products.z)
             let (upcoming, upcomingCount) = (products.upcoming, products.upcomingCount)
-            start(batch, m, z, rows)
+            if let upcoming {
+                for e in 0..<products.aheadCount { backproplab_prefetch(rows.rowStarts + upcoming[upcomingCount + e]) }
+            }
+            let half = 1 - recorded
+            let gathered = start(batch, m, z, rows, half)
+            var arguments = bpl_products_args(
+                weights: weights, indices: rows.indices, column_values: valuesByColumn(half), column_stride: columnStride,
+                bounds: bounds.pointer, m: m, blocks: blockCount, z: z, width: width, column_begin: columns.lowerBound,
+                column_end: columns.upperBound)
             for block in 0..<blockCount {
                 if let update { self.update(block: block, update) }
-                multiply(block: block, weights, rows, batch, m, z)
+                if gathered {
+                    bpl_products(kernels.table, S.single, &arguments, block)
+                } else {
+                    multiply(block: block, weights, rows, batch, m, z)
+                }
                 if let upcoming {
                     let from = block * upcomingCount / blockCount, to = (block + 1) * upcomingCount / blockCount
                     rows.prefetch(upcoming + from, m: to - from)
                 }
             }
+            if gathered { recorded = half }
         }
     }
 
-    private func start(_ batch: UnsafePointer<Int>, _ m: Int, _ z: UnsafeMutablePointer<S>, _ rows: PackedDataSet.Rows<S>) {
+    /// Zeroes the batch's z columns and either gathers its inputs (recording them in
+    /// `half`), returning true, or sets the cursors for `multiply`.
+    private func start(_ batch: UnsafePointer<Int>, _ m: Int, _ z: UnsafeMutablePointer<S>, _ rows: PackedDataSet.Rows<S>,
+                       _ half: Int) -> Bool {
         for e in 0..<m {
             cursors.pointer[e] = rows.rowStarts[batch[e]]
             (z + e * width + columns.lowerBound).initialize(repeating: 0, count: columns.count)
         }
+        guard recordsColumns(m) else { return false }
+        var arguments = bpl_gather_args(
+            row_starts: rows.rowStarts, indices: rows.indices, codes: rows.codes, table: rows.table, batch: batch, m: m,
+            blocks: blockCount, bounds: bounds.pointer, column_examples: scatters ? nil : examples(half), column_values: valuesByColumn(half),
+            column_stride: columnStride, touched: touched(half))
+        bpl_gather(kernels.table, S.single, &arguments)
+        return true
     }
 
-    /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over the block's k, for every example, 32 columns at a
-    /// time with the running sums in registers. The pass over the first 32 columns also
-    /// finds where the example's inputs in the block end and regroups them by k.
+    /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over the block's k, for every example of a batch that is
+    /// not gathered, 32 columns at a time with the running sums in registers.
     /// (`multiply` in `Sources/CKernels/kernels_body.h`.)
     private func multiply(block: Int, _ weights: UnsafePointer<S>, _ rows: PackedDataSet.Rows<S>,
                           _ batch: UnsafePointer<Int>, _ m: Int, _ zs: UnsafeMutablePointer<S>) {
         let blockEnd = min(inputs, (block + 1) * Self.blockRows) - 1
         var arguments = bpl_multiply_args(
             weights: weights, row_starts: rows.rowStarts, indices: rows.indices, codes: rows.codes, table: rows.table,
-            batch: batch, m: m, z: zs, width: width, column_begin: columns.lowerBound, column_end: columns.upperBound, cursors: cursors.pointer, column_examples: columnExamples.pointer,
-            column_values: columnValues.pointer, column_capacity: columnCapacity, record: recordsColumns(m) ? 1 : 0)
-        let touched = bpl_multiply(kernels.table, S.single, &arguments, blockEnd)
-        if recordsColumns(m) { touchedRows.pointer[block] |= touched }
+            batch: batch, m: m, z: zs, width: width, column_begin: columns.lowerBound, column_end: columns.upperBound,
+            cursors: cursors.pointer)
+        bpl_multiply(kernels.table, S.single, &arguments, blockEnd)
     }
 
     /// The update of the block's rows for the recorded batch: each touched row (every
-    /// row when decay ≠ 1) once, its ∇w summed over the examples in registers, then
+    /// row when decay ≠ 1) once, its ∇w summed over the examples in registers (two rows
+    /// in step), then
     /// w → decay·w − step·∇w (without weight decay the product 1·w is left out, since it
     /// is w exactly). (`update` in `Sources/CKernels/kernels_body.h`.)
     private func update(block: Int, _ u: Update) {
         let rowCount = min(Self.blockRows, inputs - block * Self.blockRows)
-        let rows = u.decay == 1 ? touchedRows.pointer[block]
+        let rows = u.decay == 1 ? touched(recorded)[block]
                                 : (rowCount == 64 ? UInt64.max : (UInt64(1) << UInt64(rowCount)) - 1)
-        touchedRows.pointer[block] = 0
+        touched(recorded)[block] = 0
+        if scatters {
+            var arguments = bpl_apply_args(
+                target: u.target, gradient: gradient.pointer, decay: Double(u.decay), step: Double(u.step), width: width,
+                column_begin: columns.lowerBound, column_end: columns.upperBound)
+            bpl_apply(kernels.table, S.single, &arguments, block, rows)
+            return
+        }
         var arguments = bpl_update_args(
             target: u.target, delta: u.delta, decay: Double(u.decay), step: Double(u.step), width: width,
             column_begin: columns.lowerBound, column_end: columns.upperBound,
-            column_examples: columnExamples.pointer, column_values: columnValues.pointer, column_capacity: columnCapacity)
+            column_examples: examples(recorded), column_values: valuesByColumn(recorded), column_capacity: columnCapacity,
+            column_stride: columnStride)
         bpl_update(kernels.table, S.single, &arguments, block, rows)
     }
 }

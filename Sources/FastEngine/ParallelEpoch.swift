@@ -101,17 +101,21 @@ final class ParallelEpoch<S: FastScalar>: @unchecked Sendable {
                        onMiniBatch: ((Int, Int) -> Void)?) {
         let workspace = workspaces[part], batches = job.batches, n = batches.count, size = batches.size
         let batchCount = (n + size - 1) / size, width = workspace.layout.widths[0]
+        // Taken out of the job once: every thread reading `job.data` per call would retain
+        // and release the set's buffers — the same objects on every thread — each batch.
+        let data = job.data, cost = job.cost, decay = job.decay, eta = job.eta
         var pending: FirstLayerSweep<S>.Update?
         for (index, k) in stride(from: 0, to: n, by: size).enumerated() {
             let m = min(size, n - k), batch = batches.order + k
             workspace.sharedFirstActivation = firstActivations.pointer + (index % 2) * workspace.capacity * width
-            workspace.forwardFirstLayer(parameters: p, data: job.data, batch: batch, m: m, after: pending,
-                                        upcoming: batch + m, upcomingCount: min(size, n - k - m))
+            workspace.forwardFirstLayer(parameters: p, data: data, batch: batch, m: m, after: pending,
+                                        upcoming: batch + m, upcomingCount: min(size, n - k - m),
+                                        aheadCount: max(0, min(size, n - k - m - size)))
             pending = nil
             bpl_barrier_wait(barrier)
             workspace.forwardUpperLayers(parameters: p, m: m)
-            workspace.backward(parameters: p, data: job.data, batch: batch, m: m, cost: job.cost)
-            pending = workspace.descend(p, decay: job.decay, step: S(job.eta / Double(m)), data: job.data, batch: batch, m: m)
+            workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
+            pending = workspace.descend(p, decay: decay, step: S(eta / Double(m)), data: data, batch: batch, m: m)
             onMiniBatch?(index + 1, batchCount)
         }
         workspace.finish(pending)

@@ -18,7 +18,8 @@
 /// One set of kernels (see `bpl_kernels_avx2` and `bpl_kernels_baseline`).
 typedef struct bpl_kernels bpl_kernels;
 
-/// The first-layer products of one mini-batch, for `bpl_multiply` (see FirstLayerSweep.swift).
+/// The first-layer products of one mini-batch that is not gathered (more than 64
+/// examples, or evaluation), for `bpl_multiply` (see FirstLayerSweep.swift).
 typedef struct {
     const void *weights;              ///< real: (w²)ᵀ, rows of `width`
     const long *row_starts;           ///< the packed set's compressed rows
@@ -31,10 +32,6 @@ typedef struct {
     long width;                       ///< padded row width, a multiple of 8
     long column_begin, column_end;    ///< the columns computed here (multiples of 8; one thread's share)
     long *cursors;                    ///< per example, its next non-zero input
-    uint64_t *column_examples;        ///< per input k, bit e set when xₖ(e) ≠ 0 (when recording)
-    void *column_values;              ///< real: xₖ(e) at k·column_capacity + e (when recording)
-    long column_capacity;
-    int record;                       ///< whether to regroup the inputs by k
 } bpl_multiply_args;
 
 /// The first layer's pending update, for `bpl_update` (see FirstLayerSweep.swift).
@@ -44,18 +41,80 @@ typedef struct {
     double decay, step;               ///< w → decay·w − step·∇w (values of the real type)
     long width;
     long column_begin, column_end;    ///< the columns updated here (multiples of 8)
-    uint64_t *column_examples;
-    const void *column_values;        ///< real
-    long column_capacity;
+    uint64_t *column_examples;        ///< per input k, bit e set when xₖ(e) ≠ 0; cleared as read
+    const void *column_values;        ///< real: xₖ(e) at e·column_stride + k
+    long column_capacity;             ///< 0 when nothing was recorded
+    long column_stride;
 } bpl_update_args;
+
+/// One mini-batch's non-zero inputs gathered once, for `bpl_gather` and `bpl_products`
+/// (see FirstLayerSweep.swift): the inputs regrouped as `bpl_multiply` records them, and
+/// per example e and block b of 64 inputs where its inputs of the block begin in the
+/// packed set (`bounds[e·(blocks + 1) + b]`, the last entry its end).
+typedef struct {
+    const long *row_starts;           ///< the packed set's compressed rows
+    const uint16_t *indices;
+    const uint32_t *codes;
+    const void *table;                ///< real: input values by code
+    const long *batch;                ///< the batch's example numbers
+    long m;                           ///< examples in the batch
+    long blocks;                      ///< blocks of 64 inputs
+    long *bounds;                     ///< out: m × (blocks + 1) positions in the packed set
+    uint64_t *column_examples;        ///< out: per input k, bit e set when xₖ(e) ≠ 0 (or-ed in); NULL: not kept
+    void *column_values;              ///< out, real: xₖ(e) at e·column_stride + k
+    long column_stride;
+    uint64_t *touched;                ///< out: per block, bit k mod 64 set when input k is non-zero somewhere (or-ed in)
+} bpl_gather_args;
+
+/// The first-layer products of one block of a gathered batch, for `bpl_products`.
+typedef struct {
+    const void *weights;              ///< real: (w²)ᵀ, rows of `width`
+    const uint16_t *indices;          ///< the packed set's input numbers
+    const void *column_values;        ///< real: xₖ(e) at e·column_stride + k, from `bpl_gather`
+    long column_stride;
+    const long *bounds;               ///< from `bpl_gather`
+    long m, blocks;
+    void *z;                          ///< real: z(e) rows of `width`, summed into
+    long width;
+    long column_begin, column_end;    ///< the columns computed here (multiples of 8)
+} bpl_products_args;
+
+/// The first layer's ∇w of a gathered batch summed into `gradient` (rows of `width`, laid
+/// out as (w²)ᵀ), for `bpl_scatter`: g[k] += xₖ(e)·δ(e) for e ascending, then each input
+/// of e in order.
+typedef struct {
+    const uint16_t *indices;          ///< the packed set's input numbers
+    const long *bounds;               ///< from `bpl_gather`
+    long blocks;
+    const void *column_values;        ///< real: xₖ(e) at e·column_stride + k
+    long column_stride;
+    long m;
+    const void *delta;                ///< real: Δ² rows of `width`
+    long width;
+    long column_begin, column_end;    ///< the columns computed here (multiples of 8)
+    void *gradient;                   ///< real: rows of `width`, +0 where not yet summed into
+} bpl_scatter_args;
+
+/// w → decay·w − step·g for the rows of one block, then g → +0, for `bpl_apply`.
+typedef struct {
+    void *target;                     ///< real: (w²)ᵀ
+    void *gradient;                   ///< real: laid out as the target
+    double decay, step;
+    long width;
+    long column_begin, column_end;
+} bpl_apply_args;
 
 struct bpl_kernels {
     const char *name;
     void (*combine[2])(void *out, long width, int descend, double decay, double step, const void *rows,
                        long row_stride, const int32_t *indices, const void *coefficients, long count);
-    uint64_t (*multiply[2])(const bpl_multiply_args *args, long block_end);
+    void (*multiply[2])(const bpl_multiply_args *args, long block_end);
     void (*update[2])(const bpl_update_args *args, long block, uint64_t rows);
     void (*sigmoid_bias[2])(void *z, const void *b, long width, long n);
+    void (*gather[2])(const bpl_gather_args *args);
+    void (*products[2])(const bpl_products_args *args, long block);
+    void (*scatter[2])(const bpl_scatter_args *args);
+    void (*apply[2])(const bpl_apply_args *args, long block, uint64_t rows);
 };
 
 /// The AVX2 + FMA set, or NULL when this CPU lacks AVX2 or FMA (or is not x86-64).
@@ -76,15 +135,37 @@ static inline void bpl_combine(const bpl_kernels *k, int single, void *out, long
     k->combine[single != 0](out, width, descend, decay, step, rows, row_stride, indices, coefficients, count);
 }
 
-/// z(e) += Σ xₖ(e)·(w²)ᵀ[k] over the example's inputs k ≤ block_end; returns the mask of
-/// the block's rows touched (bit k mod 64) when recording.
-static inline uint64_t bpl_multiply(const bpl_kernels *k, int single, const bpl_multiply_args *args, long block_end) {
-    return k->multiply[single != 0](args, block_end);
+/// z(e) += Σ xₖ(e)·(w²)ᵀ[k] over the example's inputs k ≤ block_end (from its cursor on).
+static inline void bpl_multiply(const bpl_kernels *k, int single, const bpl_multiply_args *args, long block_end) {
+    k->multiply[single != 0](args, block_end);
 }
 
-/// Rows `block`·64 + (set bits of `rows`) of (w²)ᵀ: w → decay·w − step·Σₑ xₖ(e)δ(e).
+/// Rows `block`·64 + (set bits of `rows`) of (w²)ᵀ: w → decay·w − step·Σₑ xₖ(e)δ(e),
+/// two rows at a time (two independent sums, each over its examples e ascending).
 static inline void bpl_update(const bpl_kernels *k, int single, const bpl_update_args *args, long block, uint64_t rows) {
     k->update[single != 0](args, block, rows);
+}
+
+/// Gathers a batch's non-zero inputs (see `bpl_gather_args`); the caller has checked
+/// that `offsets` and `values` have room for all of them.
+static inline void bpl_gather(const bpl_kernels *k, int single, const bpl_gather_args *args) {
+    k->gather[single != 0](args);
+}
+
+/// z(e) += Σ xₖ(e)·(w²)ᵀ[k] over the example's inputs k in `block`, for every example,
+/// from a gathered batch: the same sums, in the same order, as `bpl_multiply`.
+static inline void bpl_products(const bpl_kernels *k, int single, const bpl_products_args *args, long block) {
+    k->products[single != 0](args, block);
+}
+
+/// g[k] += xₖ(e)·δ(e) for every gathered input, e ascending (see `bpl_scatter_args`).
+static inline void bpl_scatter(const bpl_kernels *k, int single, const bpl_scatter_args *args) {
+    k->scatter[single != 0](args);
+}
+
+/// Rows `block`·64 + (set bits of `rows`): w → decay·w − step·g, then g → +0.
+static inline void bpl_apply(const bpl_kernels *k, int single, const bpl_apply_args *args, long block, uint64_t rows) {
+    k->apply[single != 0](args, block, rows);
 }
 
 /// z ← σ(z + b) for the first `n` of `width` numbers, 0 for the padding after them.
