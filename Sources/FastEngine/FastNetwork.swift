@@ -23,18 +23,20 @@ public struct FastNetwork: Sendable {
     /// The compiled loops training and evaluation run on: by default the fastest this CPU
     /// allows; `.baseline` gives the same bits more slowly (see `KernelSet`).
     public var kernels: KernelSet = .automatic
-    /// How many threads `sgd` trains on (default 1). The result does not depend on it:
-    /// the threads split layer 2's neurons, so each weight and each z²ⱼ is computed by one
-    /// thread in the textbook's order (see `ParallelEpoch`). Evaluation always uses every
-    /// core.
+    /// How many threads `sgd` trains on (default 1: a library starts threads for training
+    /// only when asked; `mnist train` and `bench` ask for one per core). The result does
+    /// not depend on it: the threads split layer 2's neurons, so each weight and each z²ⱼ
+    /// is computed by one thread in the textbook's order (see `ParallelEpoch`). Evaluation
+    /// always uses every core.
     ///
-    /// The default is one thread because that measured fastest for the book's network: on
-    /// the 2-core AMD EPYC VM this was developed on, idle, `bench` printed 0.0858 s an
-    /// epoch of [784, 30, 10] on one thread and 0.0931 s on two. A mini-batch of 10 is
-    /// 0.0858 s / 5000 batches ≈ 17 µs of work, and at width 30 the meeting per batch and the sparse index walk
-    /// each thread repeats cost about what the split saves. More arithmetic per pixel
-    /// gains: [784, 100, 10] took 0.1906 s on one thread and 0.1602 s on two; measure with
-    /// `bench --threads N`.
+    /// On the 2-core AMD EPYC VM this was developed on, idle, two threads train the book's
+    /// [784, 30, 10] about 10% faster than one in Double and 20% in Float (three
+    /// alternating `bench --sizes 784,30,10 --epochs-fast 10` pairs: 0.0683–0.0761 s an
+    /// epoch against 0.0792–0.0817 s; Float 0.0502–0.0532 s against 0.0660–0.0676 s). A
+    /// mini-batch of 10 is only about 15 µs of work, and the share of it each thread must
+    /// repeat (gathering the batch's inputs, the small upper layers) limits the gain; the
+    /// machine's jitter makes one thread wait for the other at the meeting each batch.
+    /// Measure with `bench --threads N`.
     public var threads: Int = 1
 
     let layout: FastLayout

@@ -24,8 +24,8 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
     }
 
     /// How many threads the fast engines train on within the scope of
-    /// `Engine.$threads.withValue(n) { … }` (`mnist train --threads`); one otherwise,
-    /// which measured fastest (see `FastNetwork.threads`). The weights do not depend on it.
+    /// `Engine.$threads.withValue(n) { … }` (`mnist train --threads`, one per core by
+    /// default); one otherwise, as `FastNetwork.threads`. The weights do not depend on it.
     @TaskLocal public static var threads: Int = 1
 
     /// Runs one epoch of mini-batch SGD on `network`, shuffling with `generator`, the fast
