@@ -73,9 +73,9 @@ ATTR void NAME(combine)(void *out_, long width, int descend, double decay_, doub
 /// `nv` is a constant after inlining.
 ATTR __attribute__((always_inline)) inline long NAME(first_pass)(
     const int nv, const bpl_multiply_args *args, long block_end, long first, long end, REAL *z, long c) {
-    const REAL *weights = args->weights, *table = args->table;
-    const uint16_t *indices = args->indices;
-    const uint32_t *codes = args->codes;
+    const REAL *weights = args->weights, *table = args->rows.table;
+    const uint16_t *indices = args->rows.indices;
+    const uint32_t *codes = args->rows.codes;
     const long width = args->width;
     VEC a[32 / LANES];
     for (int i = 0; i < nv; i++) a[i] = NAME(load)(z + c + i * LANES);
@@ -92,11 +92,11 @@ ATTR __attribute__((always_inline)) inline long NAME(first_pass)(
 }
 
 ATTR void NAME(multiply)(const bpl_multiply_args *args, long block_end) {
-    const REAL *weights = args->weights, *table = args->table;
-    const long *row_starts = args->row_starts, *batch = args->batch;
-    const uint16_t *indices = args->indices;
-    const uint32_t *codes = args->codes;
-    const long m = args->m, width = args->width, begin = args->column_begin, stop = args->column_end;
+    const REAL *weights = args->weights, *table = args->rows.table;
+    const long *row_starts = args->rows.row_starts, *batch = args->rows.batch;
+    const uint16_t *indices = args->rows.indices;
+    const uint32_t *codes = args->rows.codes;
+    const long m = args->rows.m, width = args->width, begin = args->column_begin, stop = args->column_end;
     long *cursors = args->cursors;
     REAL *zs = args->z;
     for (long e = 0; e < m; e++) {
@@ -201,6 +201,20 @@ ATTR __attribute__((always_inline)) inline void NAME(update_row)(
 /// 16 columns (Double) or 32 (Float) per pass: two rows' sums fit in registers.
 #define NP (NV < 4 ? NV : 4)
 
+/// Takes the lowest row k left in `*rows` (clearing its bit) for `update`: returns its
+/// weights (w²)ᵀ[k], and through `examples` and `x` the bits of the examples whose input k
+/// is non-zero (cleared as read; 0 when nothing was recorded) and where xₖ(0) is.
+ATTR __attribute__((always_inline)) inline REAL *NAME(take_row)(
+    uint64_t *rows, long block, long capacity, uint64_t *column_examples, const REAL *column_values, REAL *target,
+    long width, uint64_t *examples, const REAL **x) {
+    const long k = block * 64 + __builtin_ctzll(*rows);
+    *rows &= *rows - 1;
+    *examples = capacity == 0 ? 0 : column_examples[k];
+    if (capacity != 0) column_examples[k] = 0;
+    *x = column_values + k;
+    return target + k * width;
+}
+
 ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
     const REAL decay = (REAL)u->decay, step = (REAL)u->step;
     const int decays = decay != 1;
@@ -210,12 +224,9 @@ ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
     REAL *target = u->target;
     uint64_t *column_examples = u->column_examples;
     while (rows != 0) {
-        const long k0 = block * 64 + __builtin_ctzll(rows);
-        rows &= rows - 1;
-        const uint64_t ex0 = capacity == 0 ? 0 : column_examples[k0];
-        if (capacity != 0) column_examples[k0] = 0;
-        const REAL *x0 = column_values + k0;
-        REAL *w0 = target + k0 * width;
+        uint64_t ex0;
+        const REAL *x0;
+        REAL *w0 = NAME(take_row)(&rows, block, capacity, column_examples, column_values, target, width, &ex0, &x0);
         if (rows == 0) {
             long c = begin;
             for (; NV > NP && c + 32 <= stop; c += 32)
@@ -229,12 +240,9 @@ ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
             for (; c < stop; c += 8) NAME(update_row)(N8, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
             break;
         }
-        const long k1 = block * 64 + __builtin_ctzll(rows);
-        rows &= rows - 1;
-        const uint64_t ex1 = capacity == 0 ? 0 : column_examples[k1];
-        if (capacity != 0) column_examples[k1] = 0;
-        const REAL *x1 = column_values + k1;
-        REAL *w1 = target + k1 * width;
+        uint64_t ex1;
+        const REAL *x1;
+        REAL *w1 = NAME(take_row)(&rows, block, capacity, column_examples, column_values, target, width, &ex1, &x1);
         long c = begin;
         for (; NV > NP && c + 32 <= stop; c += 32) {     // as in `products`
             NAME(update_row)(NV, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);

@@ -5,13 +5,13 @@
 // every number is summed in the textbook's order from the same +0, nothing fused.
 
 ATTR void NAME(gather)(const bpl_gather_args *g) {
-    const long *restrict row_starts = g->row_starts, *restrict batch = g->batch;
-    const uint16_t *restrict indices = g->indices;
-    const uint32_t *restrict codes = g->codes;
-    const REAL *restrict table = g->table;
+    const long *restrict row_starts = g->rows.row_starts, *restrict batch = g->rows.batch;
+    const uint16_t *restrict indices = g->rows.indices;
+    const uint32_t *restrict codes = g->rows.codes;
+    const REAL *restrict table = g->rows.table;
     long *restrict bounds = g->bounds;
     uint64_t *restrict column_examples = g->column_examples, *restrict touched = g->touched;
-    const long m = g->m, blocks = g->blocks, stride = g->column_stride;
+    const long m = g->rows.m, blocks = g->blocks, stride = g->column_stride;
     for (long e = 0; e < m; e++) {
         long *restrict b = bounds + e * (blocks + 1);
         REAL *restrict values = (REAL *)g->column_values + e * stride;

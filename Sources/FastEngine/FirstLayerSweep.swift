@@ -190,7 +190,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         }
         guard recordsColumns(m) else { return false }
         var arguments = bpl_gather_args(
-            row_starts: rows.rowStarts, indices: rows.indices, codes: rows.codes, table: rows.table, batch: batch, m: m,
+            rows: rows.batch(batch, m: m),
             blocks: blockCount, bounds: bounds.pointer, column_examples: scatters ? nil : examples(half), column_values: valuesByColumn(half),
             column_stride: columnStride, touched: touched(half))
         bpl_gather(kernels.table, S.single, &arguments)
@@ -204,8 +204,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
                           _ batch: UnsafePointer<Int>, _ m: Int, _ zs: UnsafeMutablePointer<S>) {
         let blockEnd = min(inputs, (block + 1) * Self.blockRows) - 1
         var arguments = bpl_multiply_args(
-            weights: weights, row_starts: rows.rowStarts, indices: rows.indices, codes: rows.codes, table: rows.table,
-            batch: batch, m: m, z: zs, width: width, column_begin: columns.lowerBound, column_end: columns.upperBound,
+            weights: weights, rows: rows.batch(batch, m: m), z: zs, width: width, column_begin: columns.lowerBound, column_end: columns.upperBound,
             cursors: cursors.pointer)
         bpl_multiply(kernels.table, S.single, &arguments, blockEnd)
     }
@@ -233,5 +232,12 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
             column_examples: examples(recorded), column_values: valuesByColumn(recorded), column_capacity: columnCapacity,
             column_stride: columnStride)
         bpl_update(kernels.table, S.single, &arguments, block, rows)
+    }
+}
+
+extension PackedDataSet.Rows {
+    /// The examples `batch[0..<m]` of this view, as the kernels take them.
+    func batch(_ batch: UnsafePointer<Int>, m: Int) -> bpl_batch_rows {
+        bpl_batch_rows(row_starts: rowStarts, indices: indices, codes: codes, table: table, batch: batch, m: m)
     }
 }

@@ -18,16 +18,22 @@
 /// One set of kernels (see `bpl_kernels_avx2` and `bpl_kernels_baseline`).
 typedef struct bpl_kernels bpl_kernels;
 
-/// The first-layer products of one mini-batch that is not gathered (more than 64
-/// examples, or evaluation), for `bpl_multiply` (see FirstLayerSweep.swift).
+/// A mini-batch's examples in the packed set (`PackedDataSet.Rows` and the batch): what
+/// `bpl_multiply` and `bpl_gather` read the non-zero inputs from.
 typedef struct {
-    const void *weights;              ///< real: (w²)ᵀ, rows of `width`
     const long *row_starts;           ///< the packed set's compressed rows
     const uint16_t *indices;
     const uint32_t *codes;
     const void *table;                ///< real: input values by code
     const long *batch;                ///< the batch's example numbers
     long m;                           ///< examples in the batch
+} bpl_batch_rows;
+
+/// The first-layer products of one mini-batch that is not gathered (more than 64
+/// examples, or evaluation), for `bpl_multiply` (see FirstLayerSweep.swift).
+typedef struct {
+    const void *weights;              ///< real: (w²)ᵀ, rows of `width`
+    bpl_batch_rows rows;              ///< where the batch's inputs are
     void *z;                          ///< real: z(e) rows of `width`, summed into
     long width;                       ///< padded row width, a multiple of 8
     long column_begin, column_end;    ///< the columns computed here (multiples of 8; one thread's share)
@@ -52,12 +58,7 @@ typedef struct {
 /// per example e and block b of 64 inputs where its inputs of the block begin in the
 /// packed set (`bounds[e·(blocks + 1) + b]`, the last entry its end).
 typedef struct {
-    const long *row_starts;           ///< the packed set's compressed rows
-    const uint16_t *indices;
-    const uint32_t *codes;
-    const void *table;                ///< real: input values by code
-    const long *batch;                ///< the batch's example numbers
-    long m;                           ///< examples in the batch
+    bpl_batch_rows rows;              ///< where the batch's inputs are
     long blocks;                      ///< blocks of 64 inputs
     long *bounds;                     ///< out: m × (blocks + 1) positions in the packed set
     uint64_t *column_examples;        ///< out: per input k, bit e set when xₖ(e) ≠ 0 (or-ed in); NULL: not kept
