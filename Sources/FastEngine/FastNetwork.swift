@@ -33,9 +33,9 @@ public struct FastNetwork: Sendable {
     /// [784, 30, 10] about 10% faster than one in Double and 20% in Float (three
     /// alternating `bench --sizes 784,30,10 --epochs-fast 10` pairs: 0.0683–0.0761 s an
     /// epoch against 0.0792–0.0817 s; Float 0.0502–0.0532 s against 0.0660–0.0676 s). A
-    /// mini-batch of 10 is only about 15 µs of work, and the share of it each thread must
-    /// repeat (gathering the batch's inputs, the small upper layers) limits the gain; the
-    /// machine's jitter makes one thread wait for the other at the meeting each batch.
+    /// mini-batch of 10 is only 0.0693 s / 5000 ≈ 14 µs of work on two threads, and the
+    /// share of it each thread must repeat (gathering the batch's inputs, the small upper
+    /// layers) limits the gain; the machine's jitter makes one thread wait for the other at the meeting each batch.
     /// Measure with `bench --threads N`.
     public var threads: Int = 1
 

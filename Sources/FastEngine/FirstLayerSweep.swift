@@ -151,44 +151,42 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
             return
         }
         // The batch's fields taken out once: the block loop then copies nothing.
-        do {
-            let rows = products.rows
-            let (weights, batch, m, z) = (products.weights, products.batch, products.m, products.z)
-            let (upcoming, upcomingCount) = (products.upcoming, products.upcomingCount)
-            if let upcoming {
-                for e in 0..<products.aheadCount { backproplab_prefetch(rows.rowStarts + upcoming[upcomingCount + e]) }
-            }
-            let half = 1 - recorded
-            let gathered = start(batch, m, z, rows, half)
-            var arguments = bpl_products_args(
-                weights: weights, indices: rows.indices, column_values: valuesByColumn(half), column_stride: columnStride,
-                bounds: bounds.pointer, m: m, blocks: blockCount, z: z, width: width, column_begin: columns.lowerBound,
-                column_end: columns.upperBound)
-            for block in 0..<blockCount {
-                if let update { self.update(block: block, update) }
-                if gathered {
-                    bpl_products(kernels.table, S.single, &arguments, block)
-                } else {
-                    multiply(block: block, weights, rows, batch, m, z)
-                }
-                if let upcoming {
-                    let from = block * upcomingCount / blockCount, to = (block + 1) * upcomingCount / blockCount
-                    rows.prefetch(upcoming + from, m: to - from)
-                }
-            }
-            if gathered { recorded = half }
+        let rows = products.rows
+        let (weights, batch, m, z) = (products.weights, products.batch, products.m, products.z)
+        let (upcoming, upcomingCount) = (products.upcoming, products.upcomingCount)
+        if let upcoming {
+            for e in 0..<products.aheadCount { backproplab_prefetch(rows.rowStarts + upcoming[upcomingCount + e]) }
         }
+        let half = 1 - recorded
+        let gathered = start(batch, m, z, rows, half)
+        var arguments = bpl_products_args(
+            weights: weights, indices: rows.indices, column_values: valuesByColumn(half), column_stride: columnStride,
+            bounds: bounds.pointer, m: m, blocks: blockCount, z: z, width: width, column_begin: columns.lowerBound,
+            column_end: columns.upperBound)
+        for block in 0..<blockCount {
+            if let update { self.update(block: block, update) }
+            if gathered {
+                bpl_products(kernels.table, S.single, &arguments, block)
+            } else {
+                multiply(block: block, weights, rows, batch, m, z)
+            }
+            if let upcoming {
+                let from = block * upcomingCount / blockCount, to = (block + 1) * upcomingCount / blockCount
+                rows.prefetch(upcoming + from, m: to - from)
+            }
+        }
+        if gathered { recorded = half }
     }
 
     /// Zeroes the batch's z columns and either gathers its inputs (recording them in
     /// `half`), returning true, or sets the cursors for `multiply`.
     private func start(_ batch: UnsafePointer<Int>, _ m: Int, _ z: UnsafeMutablePointer<S>, _ rows: PackedDataSet.Rows<S>,
                        _ half: Int) -> Bool {
-        for e in 0..<m {
-            cursors.pointer[e] = rows.rowStarts[batch[e]]
-            (z + e * width + columns.lowerBound).initialize(repeating: 0, count: columns.count)
+        for e in 0..<m { (z + e * width + columns.lowerBound).initialize(repeating: 0, count: columns.count) }
+        guard recordsColumns(m) else {
+            for e in 0..<m { cursors.pointer[e] = rows.rowStarts[batch[e]] }
+            return false
         }
-        guard recordsColumns(m) else { return false }
         var arguments = bpl_gather_args(
             rows: rows.batch(batch, m: m),
             blocks: blockCount, bounds: bounds.pointer, column_examples: scatters ? nil : examples(half), column_values: valuesByColumn(half),
