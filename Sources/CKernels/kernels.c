@@ -299,6 +299,12 @@ int bpl_cpu_has_avx2_fma(void) {
 
 const bpl_kernels *bpl_kernels_avx2(void) { return bpl_cpu_has_avx2_fma() ? &avx2 : NULL; }
 
+int bpl_cpu_vector_features(void) {
+    __builtin_cpu_init();
+    return (__builtin_cpu_supports("avx2") ? 1 : 0) | (__builtin_cpu_supports("fma") ? 2 : 0) |
+           (__builtin_cpu_supports("avx512f") ? 4 : 0);
+}
+
 int bpl_vector_exp(const double *x, double *y, long n) {
     if (!bpl_cpu_has_avx2_fma()) return 0;
     vector_exp_avx2(x, y, n);
@@ -308,6 +314,7 @@ int bpl_vector_exp(const double *x, double *y, long n) {
 #else
 
 int bpl_cpu_has_avx2_fma(void) { return 0; }
+int bpl_cpu_vector_features(void) { return 0; }
 const bpl_kernels *bpl_kernels_avx2(void) { return NULL; }
 int bpl_vector_exp(const double *x, double *y, long n) { (void)x; (void)y; (void)n; return 0; }
 

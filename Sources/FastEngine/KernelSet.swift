@@ -27,6 +27,28 @@ public struct KernelSet: Sendable, CustomStringConvertible {
     /// "avx2+fma (cpu reports avx2, fma)".
     public var description: String { "\(name) (\(reason))" }
 
+    /// The machine this process runs on, for a benchmark's header: the CPU's model name
+    /// (from /proc/cpuinfo on Linux), its cores, and which vector extensions it reports,
+    /// e.g. "AMD EPYC, 2 cores, reports avx2, fma, avx512f". Timings mean little without it.
+    public static var machine: String {
+        let features = bpl_cpu_vector_features()
+        let reported = [(1, "avx2"), (2, "fma"), (4, "avx512f")].filter { features & Int32($0.0) != 0 }.map(\.1)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return "\(cpuModelName ?? "unknown CPU"), \(cores) core\(cores == 1 ? "" : "s"), reports "
+            + (reported.isEmpty ? "none of avx2, fma, avx512f" : reported.joined(separator: ", "))
+    }
+
+    /// The first "model name" of /proc/cpuinfo, or nil where there is none.
+    private static var cpuModelName: String? {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return nil }
+        for line in info.split(separator: "\n") where line.hasPrefix("model name") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { return name }
+        }
+        return nil
+    }
+
     private init(_ table: UnsafePointer<bpl_kernels>, reason: String) {
         self.table = table
         name = String(cString: table.pointee.name)

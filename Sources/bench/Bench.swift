@@ -71,6 +71,7 @@ struct Bench: ParsableCommand {
         let (mnist, location) = try MNIST.load(dataFlag: directory.data)
         print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch 10, η = 3.0")
         let kernels = KernelSet.automatic
+        print("machine: \(KernelSet.machine)")
         print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(threads) thread\(threads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let training = mnist.training
         let test = mnist.test

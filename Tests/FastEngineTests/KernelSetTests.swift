@@ -1,5 +1,6 @@
 import Testing
 import BackpropEngine
+import Foundation
 @testable import FastEngine
 
 /// Both compiled kernel sets — the one `automatic` picks on this CPU (AVX2 + FMA here)
@@ -14,6 +15,17 @@ struct KernelSetTests {
         #expect(KernelSet.baseline.name.contains("baseline") || KernelSet.baseline.name == "portable")
         #expect(!KernelSet.automatic.reason.isEmpty)
         #expect(KernelSet.automatic.description.hasPrefix(KernelSet.automatic.name + " ("))
+    }
+
+    @Test("the machine line names the cores and the reported extensions, consistent with the choice")
+    func machine() {
+        let machine = KernelSet.machine
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(machine.contains(", \(cores) core"))
+        #expect(machine.contains(", reports "))
+        // The AVX2 set runs only where the CPU reports both AVX2 and FMA.
+        if KernelSet.automatic.name == "avx2+fma" { #expect(machine.contains("avx2, fma")) }
+        if !machine.contains("avx2, fma") { #expect(KernelSet.automatic.name != "avx2+fma") }
     }
 
     /// Several blocks of first-layer rows (150 inputs), batches the sweep regroups (10)

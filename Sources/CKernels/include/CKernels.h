@@ -124,6 +124,9 @@ const bpl_kernels *bpl_kernels_avx2(void);
 const bpl_kernels *bpl_kernels_baseline(void);
 /// Whether the CPU reports AVX2 and FMA (0 on other architectures).
 int bpl_cpu_has_avx2_fma(void);
+/// What the CPU reports of the vector extensions that matter here, as bits: 1 AVX2,
+/// 2 FMA, 4 AVX-512F (0 on other architectures). The kernels use at most AVX2 and FMA.
+int bpl_cpu_vector_features(void);
 /// eˣ for `n` numbers (n a multiple of 4) with the AVX2 set's vector exp; returns 0 and
 /// writes nothing when that set is not available.
 int bpl_vector_exp(const double *x, double *y, long n);
