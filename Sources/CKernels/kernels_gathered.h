@@ -11,15 +11,18 @@ ATTR void NAME(gather)(const bpl_gather_args *g) {
     const REAL *restrict table = g->rows.table;
     long *restrict bounds = g->bounds;
     uint64_t *restrict column_examples = g->column_examples, *restrict touched = g->touched;
-    const long m = g->rows.m, blocks = g->blocks, stride = g->column_stride;
+    const long m = g->rows.m, stride = g->column_stride;
+    const long row_begin = g->row_begin, row_end = g->row_end, last_block = (row_end - 1) >> 6;
     for (long e = 0; e < m; e++) {
-        long *restrict b = bounds + e * (blocks + 1);
+        long *restrict b = bounds + e * (g->blocks + 1);
         REAL *restrict values = (REAL *)g->column_values + e * stride;
-        const long first = row_starts[batch[e]], end = row_starts[batch[e] + 1];
+        long first = row_starts[batch[e]], end = row_starts[batch[e] + 1];
+        while (first < end && indices[first] < row_begin) first++;
+        while (end > first && indices[end - 1] >= row_end) end--;
         const uint64_t bit = (uint64_t)1 << e;
-        long block = 0;
+        long block = row_begin >> 6;
         uint64_t mask = 0;
-        b[0] = first;
+        b[block] = first;
         for (long t = first; t < end; t++) {
             const long k = indices[t];
             if ((k >> 6) != block) {                  // blocks block + 1 … k/64 begin here
@@ -32,7 +35,7 @@ ATTR void NAME(gather)(const bpl_gather_args *g) {
             mask |= (uint64_t)1 << (k & 63);
         }
         touched[block] |= mask;
-        while (block < blocks) b[++block] = end;
+        while (block <= last_block) b[++block] = end;
     }
 }
 
@@ -94,11 +97,11 @@ ATTR void NAME(products)(const bpl_products_args *a, long block) {
     const REAL *weights = a->weights, *values = a->column_values;
     const uint16_t *indices = a->indices;
     const long *bounds = a->bounds;
-    const long m = a->m, stride = a->blocks + 1, width = a->width, begin = a->column_begin, stop = a->column_end;
+    const long stride = a->blocks + 1, width = a->width, begin = a->column_begin, stop = a->column_end;
     const long vstride = a->column_stride;
     REAL *zs = a->z;
-    long e = 0;
-    for (; e + 2 <= m; e += 2) {
+    long e = a->example_begin;
+    for (; e + 2 <= a->example_end; e += 2) {
         const long f0 = bounds[e * stride + block], l0 = bounds[e * stride + block + 1];
         const long f1 = bounds[(e + 1) * stride + block], l1 = bounds[(e + 1) * stride + block + 1];
         if (f0 == l0 && f1 == l1) continue;
@@ -120,7 +123,7 @@ ATTR void NAME(products)(const bpl_products_args *a, long block) {
         for (; c < stop; c += 8)
             NAME(products_two)(N8, weights + c, width, indices, x0, f0, l0, z0 + c, x1, f1, l1, z1 + c);
     }
-    for (; e < m; e++) {
+    for (; e < a->example_end; e++) {
         const long f = bounds[e * stride + block], l = bounds[e * stride + block + 1];
         if (f == l) continue;
         const REAL *x = values + e * vstride;

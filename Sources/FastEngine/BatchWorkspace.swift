@@ -27,13 +27,10 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     /// (wˡ)ᵀδˡ is then a combination of its rows. Copied from the parameters per batch.
     private let weightRowOffsets: [Int]
     private let coefficientOffset: Int
-    /// The first layer's products and (for batches of up to 64) its update, for the
-    /// neurons j of layer 2 in `columns` — all of them unless the work is split over
-    /// threads (`ParallelEpoch`: one workspace per thread, each with its own run).
+    /// The first layer's products and (for batches of up to 64) its update, for all its
+    /// rows unless the work is pipelined over threads (`PipelinedEpoch`: one workspace
+    /// per thread, each with its own run of rows).
     let sweep: FirstLayerSweep<S>
-    /// The neurons j of layer 2 (padded columns, multiples of 8) whose z²ⱼ, a²ⱼ, δ²ⱼ, b²ⱼ
-    /// and w²ⱼₖ this workspace computes.
-    var columns: Range<Int> { sweep.columns }
     /// The compiled loops the products, σ and updates run on.
     let kernels: KernelSet
     /// Scratch for the first layer's ∇w of larger batches: their sparse inputs regrouped
@@ -41,13 +38,13 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     private let sparse: SparseColumns<S>
 
     /// A workspace for up to `capacity` examples with at most `nonZeros` non-zero inputs
-    /// among them, computing the first layer's `columns` (whole 8-column chunks; all by default).
-    init(layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet, columns: Range<Int>? = nil) {
+    /// among them, computing the first layer's rows in `blocks` (of 64; all by default).
+    init(layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet, blocks: Range<Int>? = nil) {
         self.kernels = kernels
         self.layout = layout
         self.capacity = max(capacity, 1)
         sweep = FirstLayerSweep(inputs: layout.sizes[0], width: layout.widths[0], capacity: max(capacity, 1),
-                                kernels: kernels, columns: columns)
+                                kernels: kernels, blocks: blocks)
         sparse = SparseColumns(inputs: layout.sizes[0], capacity: sweep.recordsColumns(self.capacity) ? 0 : nonZeros)
         var offset = 0
         var activationOffsets: [Int] = [], deltaOffsets: [Int] = [], weightRowOffsets: [Int] = [0]
@@ -69,8 +66,8 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
         storage = AlignedBuffer(count: offset, repeating: 0)
     }
 
-    /// Where A² lives when it is not in this workspace's storage: threads that split the
-    /// first layer write their columns of A² to one shared matrix and read all of it.
+    /// Where Z² and A² live when they are not in this workspace's storage: threads that
+    /// pipeline the first layer carry each example's Z² along in one shared matrix.
     var sharedFirstActivation: UnsafeMutablePointer<S>?
 
     /// Row 0 of Aˡ, l = i + 2; row e is `width` further on per example.
@@ -93,9 +90,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
         forwardUpperLayers(parameters: p, m: m)
     }
 
-    /// The first layer's feedforward — this workspace's columns of Z² and A² = σ(Z²) —
-    /// after its columns of the `pending` update. Workspaces with disjoint columns touch
-    /// disjoint numbers, so they may run on different threads at once.
+    /// The first layer's feedforward — Z² and A² = σ(Z² + b²) — after the `pending` update.
     func forwardFirstLayer(parameters p: UnsafePointer<S>, data: PackedDataSet, batch: UnsafePointer<Int>,
                            m: Int, after pending: FirstLayerSweep<S>.Update?, upcoming: UnsafePointer<Int>?, upcomingCount: Int,
                            aheadCount: Int = 0) {
@@ -105,12 +100,17 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
                                                          z: activation(0), upcoming: upcoming,
                                                          upcomingCount: upcomingCount, aheadCount: aheadCount))
         }
-        let width = layout.widths[0], n = min(max(layout.sizes[1] - columns.lowerBound, 0), columns.count)
-        let b = p + layout.biasOffsets[0] + columns.lowerBound
+        activateFirstLayer(parameters: p, m: m)
+    }
+
+    /// A² = σ(Z² + b²), from Z² in `activation(0)`.
+    func activateFirstLayer(parameters p: UnsafePointer<S>, m: Int) {
+        let width = layout.widths[0], n = layout.sizes[1]
+        let b = p + layout.biasOffsets[0]
         for e in 0..<m {
             // σ(z + b), the textbook's σ bit for bit (for Float: of the Float sum, in
             // Double, rounded); the padding stays 0.
-            bpl_sigmoid_bias(kernels.table, S.single, activation(0) + e * width + columns.lowerBound, b, columns.count, n)
+            bpl_sigmoid_bias(kernels.table, S.single, activation(0) + e * width, b, width, n)
         }
     }
 
@@ -151,17 +151,13 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             for j in 0..<upperCount {
                 for k in 0..<width { w[j * width + k] = k < n ? wT[k * upper + j] : 0 }
             }
-            // Layer 2's δ only in this workspace's columns (each entry's sum is the same
-            // whichever other entries are computed beside it).
-            let own = i == 0 ? columns : 0..<width
             for e in 0..<m {
                 let a = activation(i) + e * width, d = delta(i) + e * width, dUp = delta(i + 1) + e * upper
                 // (wˡ⁺¹)ᵀ δˡ⁺¹ = Σⱼ δⱼ (row j of wˡ⁺¹): each entry summed over j ascending.
-                Kernels.combineRows(kernels, into: d + own.lowerBound, width: own.count, output: .set,
-                                    rows: w + own.lowerBound, rowStride: width, indices: nil, coefficients: dUp,
-                                    count: upperCount)
+                Kernels.combineRows(kernels, into: d, width: width, output: .set, rows: w, rowStride: width,
+                                    indices: nil, coefficients: dUp, count: upperCount)
                 // ⊙ σ′(zˡ) = aˡ(1 − aˡ), eight at a time; in the padding a = 0 and the sum is 0, so d stays 0.
-                for k in stride(from: own.lowerBound, to: own.upperBound, by: 8) {
+                for k in stride(from: 0, to: width, by: 8) {
                     let ak = Kernels.load(a + k)
                     Kernels.store(Kernels.load(d + k) * (ak * (1 - ak)), d + k)
                 }
@@ -188,9 +184,8 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
         for i in 0..<layout.layerCount {
             let width = layout.widths[i], inputs = layout.sizes[i]
             let wT = target + layout.weightOffsets[i], b = target + layout.biasOffsets[i], d = delta(i)
-            let own = i == 0 ? columns : 0..<width
-            Kernels.combineRows(kernels, into: b + own.lowerBound, width: own.count, output: .descend(decay: 1, step: step),
-                                rows: d + own.lowerBound, rowStride: width, indices: nil, coefficients: coefficients, count: m)
+            Kernels.combineRows(kernels, into: b, width: width, output: .descend(decay: 1, step: step),
+                                rows: d, rowStride: width, indices: nil, coefficients: coefficients, count: m)
             if i == 0 {
                 if sweep.recordsColumns(m) {
                     sweep.scatter(delta: d, m: m, data: data)

@@ -69,9 +69,9 @@ extension FastNetwork: MiniBatchTrainer {
         // Threads share the first layer's sweep, which handles batches of up to 64 (`FirstLayerSweep`).
         let parts = miniBatchSize <= FirstLayerSweep<Double>.maximumColumnExamples && n > 0 ? max(threads, 1) : 1
         let doubleWorkspaces = precision == .double ? Self.workspaces(Double.self, layout: layout, capacity: capacity,
-                                                                      nonZeros: nonZeros, kernels: kernels, parts: parts) : []
+                                                                      nonZeros: nonZeros, kernels: kernels, parts: parts, data: data) : []
         let floatWorkspaces = precision == .float ? Self.workspaces(Float.self, layout: layout, capacity: capacity,
-                                                                    nonZeros: nonZeros, kernels: kernels, parts: parts) : []
+                                                                    nonZeros: nonZeros, kernels: kernels, parts: parts, data: data) : []
         let order = AlignedBuffer<Int>(count: n, repeating: 0)
         let decay = 1 - eta * lambda / Double(max(n, 1))
         var reports: [EpochReport] = []
@@ -108,11 +108,11 @@ extension FastNetwork: MiniBatchTrainer {
         var size: Int
     }
 
-    /// The workspaces of one training call: one, or one per thread (`ParallelEpoch`).
+    /// The workspaces of one training call: one, or one per thread (`PipelinedEpoch`).
     static func workspaces<S: FastScalar>(_: S.Type, layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet,
-                                          parts: Int) -> [BatchWorkspace<S>] {
-        parts > 1 ? ParallelEpoch<S>.workspaces(layout: layout, capacity: capacity, kernels: kernels, parts: parts)
-                  : [BatchWorkspace(layout: layout, capacity: capacity, nonZeros: nonZeros, kernels: kernels)]
+                                          parts: Int, data: PackedDataSet) -> [BatchWorkspace<S>] {
+        guard parts > 1 else { return [BatchWorkspace(layout: layout, capacity: capacity, nonZeros: nonZeros, kernels: kernels)] }
+        return PipelinedEpoch<S>.workspaces(layout: layout, capacity: capacity, kernels: kernels, parts: parts, data: data)
     }
 
     /// One epoch of mini-batch steps on the parameters at `p`. The first layer's update
@@ -124,12 +124,12 @@ extension FastNetwork: MiniBatchTrainer {
     ) {
         guard var workspace = workspaces.first else { return }
         if workspaces.count > 1 {
-            if ParallelEpoch(workspaces).run(p, cost: cost, data: data, batches: batches, eta: eta, decay: decay,
+            if PipelinedEpoch(workspaces).run(p, cost: cost, data: data, batches: batches, eta: eta, decay: decay,
                                              onMiniBatch: onMiniBatch) {
                 return
             }
-            // No memory for the barrier: one thread, which must compute all of layer 2's
-            // columns, not only the first thread's. (Several workspaces exist only for
+            // No memory for the counters: one thread, which must compute all of the first
+            // layer's rows, not only the first stage's. (Several workspaces exist only for
             // batches the sweep regroups, so the sparse scratch is not needed.)
             workspace = BatchWorkspace(layout: workspace.layout, capacity: workspace.capacity, nonZeros: 0,
                                        kernels: workspace.kernels)

@@ -21,7 +21,7 @@ import CPrefetch
 /// inputs of the block begin. The products of every block then read the inputs from
 /// there (`bpl_products`, two examples in step: two independent sums, each still over
 /// its k ascending), and the update sums Σₑ xₖ(e) δ(e) in registers (`bpl_update`, two
-/// rows in step) — or, for a narrow share of the columns (`scatters`), example by example
+/// rows in step) — or, for narrow rows (`scatters`), example by example
 /// into a gradient matrix right after the backward pass (`bpl_scatter`), whose rows the
 /// sweep then applies (`bpl_apply`). That needs at most 64 examples a batch (`recordsColumns`); larger
 /// batches and evaluation walk the packed set block by block (`bpl_multiply`) and are
@@ -42,10 +42,10 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     let width: Int
     /// The compiled loops that run the products and the update.
     let kernels: KernelSet
-    /// The columns of (w²)ᵀ and z² this sweep computes — the neurons j of layer 2 it
-    /// owns, all of them unless the work is split over threads (`BatchWorkspace.parts`).
-    /// Each z²ⱼ and each w²ⱼₖ is then computed by one sweep only, in the same order.
-    let columns: Range<Int>
+    /// The blocks of rows of (w²)ᵀ this sweep computes — all of them unless the work is
+    /// pipelined over threads by rows (`PipelinedEpoch`): then z²(e) is summed over these
+    /// blocks' inputs from where the previous stage left it.
+    let blocks: Range<Int>
     /// The batch size the columns are recorded for, 0 when they are not recorded.
     let columnCapacity: Int
     private let cursors: AlignedBuffer<Int>
@@ -63,20 +63,18 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     private let bounds: AlignedBuffer<Int>
     /// Whether the update is summed example by example into `gradient` (`bpl_scatter`,
     /// then `bpl_apply`) rather than row by row over the examples' bits (`bpl_update`):
-    /// when this sweep's columns are at most 64 bytes a row (floats split over threads),
-    /// so few that the row-by-row loop is all overhead. Both sum each ∇w entry over e
-    /// ascending from +0.
+    /// when a row is at most 64 bytes (a hidden layer of up to 8 doubles or 16 floats), so
+    /// few numbers that the row-by-row loop is all overhead, and the sweep has all the
+    /// blocks. Both sum each ∇w entry over e ascending from +0.
     let scatters: Bool
-    /// With `scatters`, the recorded batch's ∇w laid out as (w²)ᵀ (this sweep's columns),
-    /// +0 between uses.
+    /// With `scatters`, the recorded batch's ∇w laid out as (w²)ᵀ, +0 between uses.
     private let gradient: AlignedBuffer<S>
 
-    /// A sweep for `inputs` rows of `width` padded columns (computing `columns`, multiples
-    /// of 8, all by default) and batches of up to `capacity` examples, regrouping their
-    /// inputs when `capacity` ≤ 64.
-    init(inputs: Int, width: Int, capacity: Int, kernels: KernelSet, columns: Range<Int>? = nil) {
+    /// A sweep for `inputs` rows of `width` padded columns (computing the rows of
+    /// `blocks`, all by default) and batches of up to `capacity` examples, regrouping
+    /// their inputs when `capacity` ≤ 64.
+    init(inputs: Int, width: Int, capacity: Int, kernels: KernelSet, blocks: Range<Int>? = nil) {
         self.kernels = kernels
-        self.columns = columns ?? 0..<width
         self.inputs = inputs
         self.width = width
         columnCapacity = capacity <= Self.maximumColumnExamples ? capacity : 0
@@ -85,13 +83,14 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         columnExamples = AlignedBuffer(count: columnCapacity == 0 ? 0 : 2 * inputs, repeating: 0)
         columnValues = AlignedBuffer(count: 2 * columnStride * columnCapacity, repeating: 0)
         blockCount = (inputs + Self.blockRows - 1) / Self.blockRows
+        self.blocks = blocks ?? 0..<blockCount
         touchedRows = AlignedBuffer(count: 2 * blockCount, repeating: 0)
         bounds = AlignedBuffer(count: columnCapacity * (blockCount + 1), repeating: 0)
-        scatters = columnCapacity > 0 && self.columns.count * MemoryLayout<S>.stride <= 64
+        scatters = columnCapacity > 0 && width * MemoryLayout<S>.stride <= 64 && self.blocks == 0..<blockCount
         gradient = AlignedBuffer(count: scatters ? inputs * width : 0, repeating: 0)
     }
 
-    /// With `scatters`, sums the recorded batch's ∇w for this sweep's columns from Δ² at
+    /// With `scatters`, sums the recorded batch's ∇w from Δ² at
     /// `delta` (rows of `width`): g[k] += xₖ(e)·δ(e) for e ascending, each example's inputs
     /// in order — for each entry the textbook's sum, from +0, in its order.
     func scatter(delta: UnsafePointer<S>, m: Int, data: PackedDataSet) {
@@ -100,7 +99,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
             var arguments = bpl_scatter_args(
                 indices: data.indices.pointer, bounds: bounds.pointer, blocks: blockCount,
                 column_values: valuesByColumn(recorded), column_stride: columnStride, m: m, delta: delta, width: width,
-                column_begin: columns.lowerBound, column_end: columns.upperBound, gradient: gradient.pointer)
+                column_begin: 0, column_end: width, gradient: gradient.pointer)
             bpl_scatter(kernels.table, S.single, &arguments)
         }
     }
@@ -147,7 +146,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// The update applies to the batch whose products the previous sweep computed.
     func sweep(update: Update?, products: Products?) {
         guard let products else {
-            if let update { for block in 0..<blockCount { self.update(block: block, update) } }
+            if let update { self.update(update) }
             return
         }
         // The batch's fields taken out once: the block loop then copies nothing.
@@ -158,12 +157,15 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
             for e in 0..<products.aheadCount { backproplab_prefetch(rows.rowStarts + upcoming[upcomingCount + e]) }
         }
         let half = 1 - recorded
-        let gathered = start(batch, m, z, rows, half)
-        var arguments = bpl_products_args(
-            weights: weights, indices: rows.indices, column_values: valuesByColumn(half), column_stride: columnStride,
-            bounds: bounds.pointer, m: m, blocks: blockCount, z: z, width: width, column_begin: columns.lowerBound,
-            column_end: columns.upperBound)
-        for block in 0..<blockCount {
+        for e in 0..<m { (z + e * width).initialize(repeating: 0, count: width) }
+        let gathered = recordsColumns(m)
+        if gathered {
+            gather(rows, batch, m, half)
+        } else {
+            for e in 0..<m { cursors.pointer[e] = rows.rowStarts[batch[e]] }
+        }
+        var arguments = productsArguments(weights, rows, m, z, examples: 0..<m, half: half)
+        for block in blocks {
             if let update { self.update(block: block, update) }
             if gathered {
                 bpl_products(kernels.table, S.single, &arguments, block)
@@ -178,22 +180,47 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         if gathered { recorded = half }
     }
 
-    /// Zeroes the batch's z columns and either gathers its inputs (recording them in
-    /// `half`), returning true, or sets the cursors for `multiply`.
-    private func start(_ batch: UnsafePointer<Int>, _ m: Int, _ z: UnsafeMutablePointer<S>, _ rows: PackedDataSet.Rows<S>,
-                       _ half: Int) -> Bool {
-        for e in 0..<m { (z + e * width + columns.lowerBound).initialize(repeating: 0, count: columns.count) }
-        guard recordsColumns(m) else {
-            for e in 0..<m { cursors.pointer[e] = rows.rowStarts[batch[e]] }
-            return false
-        }
+    /// Gathers the inputs of `batch[0..<m]` in this sweep's blocks, recording them in `half`
+    /// (m ≤ 64).
+    private func gather(_ rows: PackedDataSet.Rows<S>, _ batch: UnsafePointer<Int>, _ m: Int, _ half: Int) {
         var arguments = bpl_gather_args(
             rows: rows.batch(batch, m: m),
             blocks: blockCount, bounds: bounds.pointer, column_examples: scatters ? nil : examples(half), column_values: valuesByColumn(half),
-            column_stride: columnStride, touched: touched(half))
+            column_stride: columnStride, touched: touched(half), row_begin: blocks.lowerBound * Self.blockRows,
+            row_end: min(inputs, blocks.upperBound * Self.blockRows))
         bpl_gather(kernels.table, S.single, &arguments)
-        return true
     }
+
+    private func productsArguments(_ weights: UnsafePointer<S>, _ rows: PackedDataSet.Rows<S>, _ m: Int,
+                                   _ z: UnsafeMutablePointer<S>, examples: Range<Int>, half: Int) -> bpl_products_args {
+        bpl_products_args(
+            weights: weights, indices: rows.indices, column_values: valuesByColumn(half), column_stride: columnStride,
+            bounds: bounds.pointer, m: m, blocks: blockCount, z: z, width: width, column_begin: 0,
+            column_end: width, example_begin: examples.lowerBound, example_end: examples.upperBound)
+    }
+
+    // A pipeline stage's batch (`PipelinedEpoch`), m ≤ 64: `gather`, then `update` (the
+    // pending one), then `multiply` for runs of examples, then `finishBatch`.
+
+    /// Gathers the batch's inputs of this sweep's blocks (z is not touched).
+    func gather(rows: PackedDataSet.Rows<S>, batch: UnsafePointer<Int>, m: Int) {
+        gather(rows, batch, m, 1 - recorded)
+    }
+
+    /// The pending update of the previous batch, for this sweep's blocks.
+    func update(_ u: Update) {
+        for block in blocks { update(block: block, u) }
+    }
+
+    /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over this sweep's blocks, for `examples` of the gathered batch.
+    func multiply(examples: Range<Int>, weights: UnsafePointer<S>, rows: PackedDataSet.Rows<S>, m: Int,
+                  z: UnsafeMutablePointer<S>) {
+        var arguments = productsArguments(weights, rows, m, z, examples: examples, half: 1 - recorded)
+        for block in blocks { bpl_products(kernels.table, S.single, &arguments, block) }
+    }
+
+    /// The gathered batch becomes the recorded one, whose update is the next pending one.
+    func finishBatch() { recorded = 1 - recorded }
 
     /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over the block's k, for every example of a batch that is
     /// not gathered, 32 columns at a time with the running sums in registers.
@@ -202,7 +229,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
                           _ batch: UnsafePointer<Int>, _ m: Int, _ zs: UnsafeMutablePointer<S>) {
         let blockEnd = min(inputs, (block + 1) * Self.blockRows) - 1
         var arguments = bpl_multiply_args(
-            weights: weights, rows: rows.batch(batch, m: m), z: zs, width: width, column_begin: columns.lowerBound, column_end: columns.upperBound,
+            weights: weights, rows: rows.batch(batch, m: m), z: zs, width: width, column_begin: 0, column_end: width,
             cursors: cursors.pointer)
         bpl_multiply(kernels.table, S.single, &arguments, blockEnd)
     }
@@ -220,13 +247,13 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         if scatters {
             var arguments = bpl_apply_args(
                 target: u.target, gradient: gradient.pointer, decay: Double(u.decay), step: Double(u.step), width: width,
-                column_begin: columns.lowerBound, column_end: columns.upperBound)
+                column_begin: 0, column_end: width)
             bpl_apply(kernels.table, S.single, &arguments, block, rows)
             return
         }
         var arguments = bpl_update_args(
             target: u.target, delta: u.delta, decay: Double(u.decay), step: Double(u.step), width: width,
-            column_begin: columns.lowerBound, column_end: columns.upperBound,
+            column_begin: 0, column_end: width,
             column_examples: examples(recorded), column_values: valuesByColumn(recorded), column_capacity: columnCapacity,
             column_stride: columnStride)
         bpl_update(kernels.table, S.single, &arguments, block, rows)

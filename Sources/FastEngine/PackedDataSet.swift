@@ -120,6 +120,14 @@ public struct PackedDataSet: Sendable {
         return overflow ? codes.count : min(product, codes.count)
     }
 
+    /// How many non-zero inputs the set has in each block of `blockRows` inputs (the
+    /// pipelined epoch splits the blocks by it).
+    func nonZerosPerBlock(blockRows: Int, blocks: Int) -> [Int] {
+        var counts = [Int](repeating: 0, count: max(blocks, 1))
+        for t in 0..<indices.count { counts[min(Int(indices.pointer[t]) / blockRows, counts.count - 1)] += 1 }
+        return counts
+    }
+
     /// Raw pointers to the set's arrays, for the hot loops: passing them around retains
     /// nothing (the set itself must outlive the view).
     struct Rows<S: FastScalar> {

@@ -3,15 +3,17 @@ import BackpropEngine
 @testable import FastEngine
 
 /// Training on 1, 2 or 3 threads gives the same weights, bit for bit, and they are the
-/// textbook's: the threads split layer 2's neurons, so each number is computed by one
-/// thread in the textbook's order (`ParallelEpoch`).
+/// textbook's: the threads split the first layer's rows and carry each example's running
+/// sum from one to the next, so each number is computed in the textbook's order
+/// (`PipelinedEpoch`).
 @Suite("Threads: the weights do not depend on the number of threads")
 struct ThreadsTests {
-    /// Hidden widths 30 (4 chunks of 8 columns: 2 + 2 or 1 + 2 + 1 per thread) and 20
-    /// (3 chunks), two layers after it, both costs, with and without weight decay, with
-    /// a partial last batch; 150 inputs, so the sweep runs over several blocks of rows.
+    /// 150 inputs (3 blocks of rows: 2 + 1 or 1 + 1 + 1 per thread) and 300 (5 blocks),
+    /// hidden widths 30 and 20, two layers after it, both costs, with and without weight
+    /// decay, odd batches (a lone last example in the hand-over of pairs) and a partial
+    /// last batch.
     @Test("N = 1, 2, 3: equal to each other and to the textbook, bit for bit",
-          arguments: [[150, 30, 10], [150, 20, 7, 4]], [(count: 47, batch: 10), (count: 30, batch: 64)])
+          arguments: [[150, 30, 10], [150, 20, 7, 4], [300, 20, 10]], [(count: 47, batch: 10), (count: 30, batch: 64), (count: 23, batch: 7)])
     func sameWeights(sizes: [Int], run: (count: Int, batch: Int)) throws {
         for cost in Cost.allCases {
             for lambda in [0.0, 0.7] {
@@ -47,13 +49,20 @@ struct ThreadsTests {
         #expect(results[0] == results[2])
     }
 
-    @Test("the threads' workspaces split the first layer into whole 8-column chunks")
+    @Test("the threads' workspaces split the blocks of rows into runs with about equal non-zero inputs")
     func parts() {
-        let layout = FastLayout(sizes: [10, 30, 10])
-        for (threads, expected) in [(1, [0..<32]), (2, [0..<16, 16..<32]), (3, [0..<8, 8..<16, 16..<32]),
-                                    (9, [0..<8, 8..<16, 16..<24, 24..<32])] {
-            let workspaces = ParallelEpoch<Double>.workspaces(layout: layout, capacity: 10, kernels: .automatic, parts: threads)
-            #expect(workspaces.map(\.columns) == expected, "\(threads) threads")
+        // 320 inputs, 5 blocks of 64; per example one non-zero input in blocks 0, 1 and 4,
+        // three in block 2, none in block 3: 6, 6, 18, 0, 6 in all.
+        let examples = (0..<6).map { _ in
+            Example(x: Vector((0..<320).map { [5, 70, 130, 131, 132, 300].contains($0) ? 0.5 : 0 }), y: [1])
+        }
+        let data = PackedDataSet(examples, sizes: [320, 4, 1])
+        let layout = FastLayout(sizes: [320, 4, 1])
+        for (threads, expected) in [(1, [0..<5]), (2, [0..<2, 2..<5]), (3, [0..<2, 2..<4, 4..<5]),
+                                    (9, [0..<1, 1..<2, 2..<3, 3..<4, 4..<5])] {
+            let workspaces = PipelinedEpoch<Double>.workspaces(layout: layout, capacity: 10, kernels: .automatic,
+                                                              parts: threads, data: data)
+            #expect(workspaces.map(\.sweep.blocks) == expected, "\(threads) threads")
         }
     }
 }

@@ -65,6 +65,7 @@ typedef struct {
     void *column_values;              ///< out, real: xₖ(e) at e·column_stride + k
     long column_stride;
     uint64_t *touched;                ///< out: per block, bit k mod 64 set when input k is non-zero somewhere (or-ed in)
+    long row_begin, row_end;          ///< only inputs k in [row_begin, row_end) (whole blocks) are gathered
 } bpl_gather_args;
 
 /// The first-layer products of one block of a gathered batch, for `bpl_products`.
@@ -78,6 +79,7 @@ typedef struct {
     void *z;                          ///< real: z(e) rows of `width`, summed into
     long width;
     long column_begin, column_end;    ///< the columns computed here (multiples of 8)
+    long example_begin, example_end;  ///< the examples e computed here (all: 0, m)
 } bpl_products_args;
 
 /// The first layer's ∇w of a gathered batch summed into `gradient` (rows of `width`, laid
@@ -177,13 +179,16 @@ static inline void bpl_sigmoid_bias(const bpl_kernels *k, int single, void *z, c
     k->sigmoid_bias[single != 0](z, b, width, n);
 }
 
-/// A reusable barrier for `parties` threads (the training threads of one epoch).
-typedef struct bpl_barrier bpl_barrier;
-/// A barrier for `parties` threads, or NULL when out of memory.
-bpl_barrier *bpl_barrier_create(long parties);
-void bpl_barrier_destroy(bpl_barrier *barrier);
-/// Returns when all `parties` threads have called it (for this round); everything a thread
-/// wrote before its call is visible to every thread after theirs.
-void bpl_barrier_wait(bpl_barrier *barrier);
+/// Counters one thread raises and others wait on (the pipelined epoch's progress): each
+/// on its own cache line, starting at 0.
+typedef struct bpl_counters bpl_counters;
+/// `count` counters at 0, or NULL when out of memory.
+bpl_counters *bpl_counters_create(long count);
+void bpl_counters_destroy(bpl_counters *counters);
+/// Sets counter `index` to `value` (never lower than before); everything the calling
+/// thread wrote before is visible to a thread that sees the value.
+void bpl_counter_publish(bpl_counters *counters, long index, long value);
+/// Returns once counter `index` is at least `value`: spins a while, then sleeps.
+void bpl_counter_wait(bpl_counters *counters, long index, long value);
 
 #endif

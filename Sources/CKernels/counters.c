@@ -1,0 +1,93 @@
+// Progress counters for the fast engine's pipelined training threads. A stage's share of
+// a mini-batch is a microsecond or two, too short to put a thread to sleep every time, so
+// a waiting thread first spins on the counter for a while (longer than a batch); only
+// then — e.g. on a machine busier than its cores, where the thread it waits for is not
+// running — does it sleep (a futex on Linux, sched_yield elsewhere), so that it does not
+// burn the CPU the other thread needs.
+
+#include "CKernels.h"
+#include <limits.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#if defined(__linux__)
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+/// Spins before sleeping: a pause is 10–50 ns, so about 20–100 µs.
+enum { spin_limit = 2000 };
+
+static void sleep_while(_Atomic int *word, int value) {
+#if defined(__linux__)
+    syscall(SYS_futex, (int *)word, FUTEX_WAIT_PRIVATE, value, NULL, NULL, 0);
+#else
+    (void)word;
+    (void)value;
+    sched_yield();
+#endif
+}
+
+static void wake_all(_Atomic int *word) {
+#if defined(__linux__)
+    syscall(SYS_futex, (int *)word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+#else
+    (void)word;
+#endif
+}
+
+/// One counter per 64-byte line, so that raising one does not disturb a reader of another.
+typedef struct {
+    _Atomic int value;
+    _Atomic int sleepers;
+    char padding[64 - 2 * sizeof(int)];
+} bpl_counter;
+
+struct bpl_counters {
+    long count;
+    bpl_counter *counters;
+};
+
+bpl_counters *bpl_counters_create(long count) {
+    bpl_counters *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->count = count < 1 ? 1 : count;
+    c->counters = aligned_alloc(64, (size_t)c->count * sizeof(bpl_counter));
+    if (!c->counters) {
+        free(c);
+        return NULL;
+    }
+    for (long i = 0; i < c->count; i++) {
+        atomic_init(&c->counters[i].value, 0);
+        atomic_init(&c->counters[i].sleepers, 0);
+    }
+    return c;
+}
+
+void bpl_counters_destroy(bpl_counters *c) {
+    if (!c) return;
+    free(c->counters);
+    free(c);
+}
+
+void bpl_counter_publish(bpl_counters *c, long index, long value) {
+    bpl_counter *counter = &c->counters[index];
+    atomic_store(&counter->value, (int)value);
+    if (atomic_load(&counter->sleepers) > 0) wake_all(&counter->value);
+}
+
+void bpl_counter_wait(bpl_counters *c, long index, long value) {
+    bpl_counter *counter = &c->counters[index];
+    for (int spins = 0; spins < spin_limit; spins++) {
+        if (atomic_load(&counter->value) >= value) return;
+#if defined(__x86_64__)
+        __builtin_ia32_pause();
+#endif
+    }
+    // Sequentially consistent: either the publisher sees this sleeper and wakes it, or this
+    // thread sees the new value (and the futex returns at once).
+    atomic_fetch_add(&counter->sleepers, 1);
+    for (int seen; (seen = atomic_load(&counter->value)) < value;) sleep_while(&counter->value, seen);
+    atomic_fetch_sub(&counter->sleepers, 1);
+}

@@ -1,0 +1,169 @@
+import BackpropEngine
+import CKernels
+import Foundation
+
+/// One epoch of mini-batch SGD on several threads that split the first layer by its
+/// *rows* — the inputs k — and pass each example's running sum along, with the same
+/// numbers as on one thread.
+///
+/// Thread i owns a run of blocks of rows of (w²)ᵀ (`FirstLayerSweep.blocks`): it alone
+/// gathers those inputs, updates those rows and multiplies by them. z²(e) = Σₖ xₖ(e)(w²)ᵀ[k]
+/// is still summed over k ascending from +0, as one chain: thread 0 sums its rows' terms
+/// for a pair of examples, publishes the pair, and thread 1 carries the same running
+/// sums on through its rows while thread 0 goes on to the next pair — a pipeline over the
+/// examples of the batch (`bpl_counter_publish`, `bpl_counter_wait`). The last thread
+/// then computes σ, layers 3 to L, BP1, BP2 and their updates (a few percent of the work)
+/// and publishes δ², which every thread needs for its rows' share of the first layer's
+/// update, w²ⱼₖ → decay·w²ⱼₖ − step·Σₑ xₖ(e)δ²ⱼ(e) (e ascending, as the textbook sums).
+///
+/// Unlike the split by columns (`ParallelEpoch`), each thread works on all the columns
+/// of its rows — whole rows of 32 numbers at a time — and only on its share of each
+/// example's non-zero inputs, so the work per input is not repeated; the rows stay in
+/// their owner's cache. Every number is the textbook's, whatever the number of threads.
+///
+/// Ordering. Thread i < last updates its rows for batch t − 1 (reading δ²(t − 1)) before
+/// its products of batch t, and the last thread overwrites δ² (backward of batch t) only
+/// after those products reached it; Z²/A² is written for batch t only after δ²(t − 1) is
+/// published, so after the last thread has finished reading A²(t − 1). So one δ² and
+/// one A² suffice.
+final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
+    // @unchecked Sendable: each thread writes only its own rows of w², its own sweep's
+    // records, and the Z² rows of the examples it holds (handed on by the counters); the
+    // last thread alone writes everything else.
+
+    private let workspaces: [BatchWorkspace<S>]
+    /// Per thread i, the example pairs it has finished over the epoch; then (index
+    /// `workspaces.count`) the batches whose δ² is published.
+    private let counters: OpaquePointer?
+    /// Z² and then A² of the batch in progress, rows of layer 2's width.
+    private let firstActivations: AlignedBuffer<S>
+
+    /// The threads' workspaces: one per thread, their first-layer `blocks` consecutive,
+    /// disjoint and covering the inputs, all columns, all of the same capacity (≤ 64).
+    init(_ workspaces: [BatchWorkspace<S>]) {
+        self.workspaces = workspaces
+        counters = bpl_counters_create(workspaces.count + 1)
+        let first = workspaces[0]
+        firstActivations = AlignedBuffer(count: first.capacity * first.layout.widths[0], repeating: 0)
+    }
+
+    deinit { bpl_counters_destroy(counters) }
+
+    /// Examples handed from stage to stage at a time: two, which the products kernel runs
+    /// in step. (Measured with `bench` on 2 threads: one at a time was slower, four or five
+    /// no faster.)
+    static var handoff: Int { 2 }
+
+    /// The workspaces for `parts` threads: the blocks of 64 inputs split into runs with
+    /// about the same number of non-zero inputs of `data` in each (each boundary the one
+    /// nearest its share; on a tie the later, since the last stage also does the rest of
+    /// the step), at most one thread per block.
+    static func workspaces(layout: FastLayout, capacity: Int, kernels: KernelSet, parts: Int,
+                           data: PackedDataSet) -> [BatchWorkspace<S>] {
+        let blockCount = (layout.sizes[0] + FirstLayerSweep<S>.blockRows - 1) / FirstLayerSweep<S>.blockRows
+        let parts = max(1, min(parts, blockCount))
+        let weights = data.nonZerosPerBlock(blockRows: FirstLayerSweep<S>.blockRows, blocks: blockCount)
+        var before = [0]                                // non-zero inputs in blocks 0..<b
+        for count in weights { before.append(before[before.count - 1] + count) }
+        var bounds = [0]
+        for part in 1..<parts {
+            let share = Double(before[blockCount]) * Double(part) / Double(parts)
+            let candidates = (bounds[part - 1] + 1)...(blockCount - (parts - part))
+            let distance = { (b: Int) in abs(Double(before[b]) - share) }
+            bounds.append(candidates.reversed().min { distance($0) < distance($1) } ?? candidates.upperBound)
+        }
+        bounds.append(blockCount)
+        return (0..<parts).map { part in
+            BatchWorkspace(layout: layout, capacity: capacity, nonZeros: 0, kernels: kernels,
+                           blocks: bounds[part]..<bounds[part + 1])
+        }
+    }
+
+    /// The epoch of `FastNetwork.epoch` with one thread per workspace (this one, the last
+    /// stage, included); false, having done nothing, when there is no memory for the counters.
+    func run(_ p: UnsafeMutablePointer<S>, cost: Cost, data: PackedDataSet, batches: FastNetwork.Batches,
+             eta: Double, decay: Double, onMiniBatch: ((Int, Int) -> Void)?) -> Bool {
+        guard counters != nil else { return false }
+        let job = Job(data: data, batches: batches, cost: cost, eta: eta, decay: S(decay), parameters: p)
+        let group = DispatchGroup()
+        for stage in 0..<(workspaces.count - 1) {
+            group.enter()
+            let thread = Thread { [self] in
+                train(stage: stage, job: job, onMiniBatch: nil)
+                group.leave()
+            }
+            thread.name = "FastEngine training \(stage + 1)"
+            thread.start()
+        }
+        train(stage: workspaces.count - 1, job: job, onMiniBatch: onMiniBatch)
+        group.wait()
+        return true
+    }
+
+    private struct Job: @unchecked Sendable {
+        // @unchecked Sendable: the batch order and the data are only read during the
+        // epoch; the parameters are written as the type's notes say.
+        var data: PackedDataSet
+        var batches: FastNetwork.Batches
+        var cost: Cost
+        var eta: Double
+        var decay: S
+        var parameters: UnsafeMutablePointer<S>
+    }
+
+    /// Stage `stage`'s epoch: per batch, gather its inputs, its rows' pending update, its
+    /// rows' products pair by pair (after the previous stage's), and for the last stage
+    /// the rest of the step.
+    private func train(stage: Int, job: Job, onMiniBatch: ((Int, Int) -> Void)?) {
+        let workspace = workspaces[stage], sweep = workspace.sweep, last = workspaces.count - 1
+        let deltaOwner = workspaces[last]
+        let batches = job.batches, n = batches.count, size = batches.size
+        let batchCount = (n + size - 1) / size, width = workspace.layout.widths[0]
+        let data = job.data, cost = job.cost, decay = job.decay, eta = job.eta, p = job.parameters
+        let rows = data.rows(S.self), weights = UnsafePointer(p + workspace.layout.weightOffsets[0])
+        let z = firstActivations.pointer
+        workspace.sharedFirstActivation = z
+        var pending: FirstLayerSweep<S>.Update?
+        var pairsDone = 0
+        withExtendedLifetime(data) {
+            for (index, k) in stride(from: 0, to: n, by: size).enumerated() {
+                let m = min(size, n - k), batch = batches.order + k
+                sweep.gather(rows: rows, batch: batch, m: m)
+                if let update = pending {
+                    if stage != last { bpl_counter_wait(counters, workspaces.count, index) }     // δ² of batch index − 1
+                    sweep.update(update)
+                    pending = nil
+                }
+                for first in stride(from: 0, to: m, by: Self.handoff) {
+                    let pair = first..<min(first + Self.handoff, m)
+                    if stage == 0 {
+                        for e in pair { (z + e * width).initialize(repeating: 0, count: width) }
+                    } else {
+                        bpl_counter_wait(counters, stage - 1, pairsDone + 1)
+                    }
+                    sweep.multiply(examples: pair, weights: weights, rows: rows, m: m, z: z)
+                    pairsDone += 1
+                    bpl_counter_publish(counters, stage, pairsDone)
+                }
+                sweep.finishBatch()
+                if m < n - k { rows.prefetch(batch + m, m: min(size, n - k - m)) }
+                let step = S(eta / Double(m))
+                if stage == last {
+                    workspace.activateFirstLayer(parameters: p, m: m)
+                    workspace.forwardUpperLayers(parameters: p, m: m)
+                    workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
+                    pending = workspace.descend(p, decay: decay, step: step, data: data, batch: batch, m: m)
+                    bpl_counter_publish(counters, workspaces.count, index + 1)
+                    onMiniBatch?(index + 1, batchCount)
+                } else {
+                    pending = FirstLayerSweep<S>.Update(target: p + workspace.layout.weightOffsets[0],
+                                                        delta: deltaOwner.delta(0), decay: decay, step: step)
+                }
+            }
+            if let update = pending {
+                if stage != last { bpl_counter_wait(counters, workspaces.count, batchCount) }
+                sweep.update(update)
+            }
+        }
+    }
+}
