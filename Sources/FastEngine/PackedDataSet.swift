@@ -26,6 +26,9 @@ public struct PackedDataSet: Sendable {
     let rowStarts: AlignedBuffer<Int>
     let indices: AlignedBuffer<UInt16>
     let codes: AlignedBuffer<UInt32>
+    /// How many non-zero inputs the set has in each block of 64 inputs (k / 64), counted
+    /// while packing: the pipelined epoch splits the first layer's rows by it.
+    let nonZerosPerBlock: [Int]
     /// The distinct non-zero input values, by code, and the same rounded to Float.
     let table: AlignedBuffer<Double>
     let floatTable: AlignedBuffer<Float>
@@ -64,11 +67,13 @@ public struct PackedDataSet: Sendable {
         targets = AlignedBuffer(count: count * outputSize, repeating: 0)
         labels = AlignedBuffer(count: label == nil ? 0 : count, repeating: 0)
         var position = 0
+        var perBlock = [Int](repeating: 0, count: (min(inputSize, Self.maximumInputs) + 63) / 64)
         for e in 0..<count where inputSize <= Self.maximumInputs {
             rowStarts.pointer[e] = position
             for (k, value) in input(e).elements.prefix(inputSize).enumerated() where value != 0 && position < nonZero {
                 indices.pointer[position] = UInt16(truncatingIfNeeded: k)
                 codes.pointer[position] = codebook.code(value)
+                perBlock[k / 64] += 1
                 position += 1
             }
             if let target {
@@ -79,6 +84,7 @@ public struct PackedDataSet: Sendable {
             if let label { labels.pointer[e] = label(e) }
         }
         rowStarts.pointer[count] = position
+        nonZerosPerBlock = perBlock
         table = AlignedBuffer(count: codebook.values.count, repeating: 0)
         floatTable = AlignedBuffer(count: codebook.values.count, repeating: 0)
         for (code, value) in codebook.values.enumerated() {
@@ -118,14 +124,6 @@ public struct PackedDataSet: Sendable {
         for e in 0..<count { longest = max(longest, rowStarts.pointer[e + 1] - rowStarts.pointer[e]) }
         let (product, overflow) = longest.multipliedReportingOverflow(by: max(m, 0))
         return overflow ? codes.count : min(product, codes.count)
-    }
-
-    /// How many non-zero inputs the set has in each block of `blockRows` inputs (the
-    /// pipelined epoch splits the blocks by it).
-    func nonZerosPerBlock(blockRows: Int, blocks: Int) -> [Int] {
-        var counts = [Int](repeating: 0, count: max(blocks, 1))
-        for t in 0..<indices.count { counts[min(Int(indices.pointer[t]) / blockRows, counts.count - 1)] += 1 }
-        return counts
     }
 
     /// Raw pointers to the set's arrays, for the hot loops: passing them around retains

@@ -62,9 +62,10 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
                            data: PackedDataSet) -> [BatchWorkspace<S>] {
         let blockCount = (layout.sizes[0] + FirstLayerSweep<S>.blockRows - 1) / FirstLayerSweep<S>.blockRows
         let parts = max(1, min(parts, blockCount))
-        let weights = data.nonZerosPerBlock(blockRows: FirstLayerSweep<S>.blockRows, blocks: blockCount)
         var before = [0]                                // non-zero inputs in blocks 0..<b
-        for count in weights { before.append(before[before.count - 1] + count) }
+        for block in 0..<blockCount {
+            before.append(before[block] + (block < data.nonZerosPerBlock.count ? data.nonZerosPerBlock[block] : 0))
+        }
         var bounds = [0]
         for part in 1..<parts {
             let share = Double(before[blockCount]) * Double(part) / Double(parts)
