@@ -68,6 +68,77 @@ ATTR void NAME(combine)(void *out_, long width, int descend, double decay_, doub
     }
 }
 
+/// 16 columns (Double) or 32 (Float) per pass when two outputs are summed in step.
+#define NC (NV < 4 ? NV : 4)
+
+/// One output's combination over `nv` vectors of columns (see `combine_many`).
+ATTR __attribute__((always_inline)) inline void NAME(combine_one)(
+    const int nv, REAL *o, const REAL *rows, long row_stride, const REAL *coefficients, long coef_step, long count,
+    int descend, REAL decay, REAL step) {
+    VEC a[NV];
+    for (int i = 0; i < nv; i++) a[i] = (VEC){0};
+    for (long t = 0; t < count; t++) {
+        const REAL *r = rows + t * row_stride;
+        const VEC v = NAME(splat)(coefficients[t * coef_step]);
+        for (int i = 0; i < nv; i++) a[i] += v * NAME(load)(r + i * LANES);
+    }
+    for (int i = 0; i < nv; i++) NAME(write)(a[i], o + i * LANES, descend, decay, step);
+}
+
+/// Two outputs' combinations in step: the same rows, each output with its own
+/// coefficients and its own sums (two independent chains, each over t ascending).
+ATTR __attribute__((always_inline)) inline void NAME(combine_two)(
+    const int nv, REAL *o0, REAL *o1, const REAL *rows, long row_stride, const REAL *c0, const REAL *c1, long coef_step,
+    long count, int descend, REAL decay, REAL step) {
+    VEC a[NV], b[NV];
+    for (int i = 0; i < nv; i++) a[i] = (VEC){0};
+    for (int i = 0; i < nv; i++) b[i] = (VEC){0};
+    for (long t = 0; t < count; t++) {
+        const REAL *r = rows + t * row_stride;
+        const VEC v0 = NAME(splat)(c0[t * coef_step]), v1 = NAME(splat)(c1[t * coef_step]);
+        for (int i = 0; i < nv; i++) {
+            const VEC x = NAME(load)(r + i * LANES);
+            a[i] += v0 * x;
+            b[i] += v1 * x;
+        }
+    }
+    for (int i = 0; i < nv; i++) NAME(write)(a[i], o0 + i * LANES, descend, decay, step);
+    for (int i = 0; i < nv; i++) NAME(write)(b[i], o1 + i * LANES, descend, decay, step);
+}
+
+ATTR void NAME(combine_many)(void *out_, long out_stride, long outputs, long width, int descend, double decay_,
+                             double step_, const void *rows_, long row_stride, const void *coefficients_,
+                             long coef_stride, long coef_step, long count) {
+    REAL *out = out_;
+    const REAL *rows = rows_, *coefficients = coefficients_;
+    const REAL decay = (REAL)decay_, step = (REAL)step_;
+    long o = 0;
+    for (; o + 2 <= outputs; o += 2) {
+        REAL *o0 = out + o * out_stride, *o1 = o0 + out_stride;
+        const REAL *c0 = coefficients + o * coef_stride, *c1 = c0 + coef_stride;
+        long c = 0;
+        for (; c + NC * LANES <= width; c += NC * LANES)
+            NAME(combine_two)(NC, o0 + c, o1 + c, rows + c, row_stride, c0, c1, coef_step, count, descend, decay, step);
+        if (NC * LANES > 16 && c + 16 <= width) {
+            NAME(combine_two)(16 / LANES, o0 + c, o1 + c, rows + c, row_stride, c0, c1, coef_step, count, descend, decay, step);
+            c += 16;
+        }
+        for (; c < width; c += 8)
+            NAME(combine_two)(N8, o0 + c, o1 + c, rows + c, row_stride, c0, c1, coef_step, count, descend, decay, step);
+    }
+    for (; o < outputs; o++) {
+        REAL *o0 = out + o * out_stride;
+        const REAL *c0 = coefficients + o * coef_stride;
+        long c = 0;
+        for (; c + 32 <= width; c += 32)
+            NAME(combine_one)(NV, o0 + c, rows + c, row_stride, c0, coef_step, count, descend, decay, step);
+        for (; c < width; c += 8)
+            NAME(combine_one)(N8, o0 + c, rows + c, row_stride, c0, coef_step, count, descend, decay, step);
+    }
+}
+
+#undef NC
+
 /// The first pass over an example's inputs in the block, over `nv` vectors of columns
 /// from `c`: finds where they end (returned) and sums the products into those columns.
 /// `nv` is a constant after inlining.

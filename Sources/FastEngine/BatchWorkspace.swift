@@ -59,7 +59,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             offset += layout.sizes[i + 1] * layout.widths[i - 1]
         }
         coefficientOffset = offset
-        offset += 2 * self.capacity
+        offset += self.capacity                 // the coefficients: 1 per example (∇b = Σₑ δ(e))
         self.activationOffsets = activationOffsets
         self.deltaOffsets = deltaOffsets
         self.weightRowOffsets = weightRowOffsets
@@ -119,14 +119,14 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
         for i in 1..<max(layout.layerCount, 1) {
             let width = layout.widths[i], n = layout.sizes[i + 1]
             let wT = p + layout.weightOffsets[i], b = p + layout.biasOffsets[i]
+            // Row e of Zˡ = Σₖ aₖˡ⁻¹(e) (wˡ)ᵀ[k], every example at once.
+            Kernels.combineMany(kernels, into: activation(i), outputStride: width, outputs: m, width: width, output: .set,
+                                rows: wT, rowStride: width, coefficients: activation(i - 1),
+                                coefficientStride: layout.widths[i - 1], coefficientStep: 1, count: layout.sizes[i])
             for e in 0..<m {
-                let z = activation(i) + e * width
-                Kernels.combineRows(kernels, into: z, width: width, output: .set, rows: wT, rowStride: width,
-                                    indices: nil, coefficients: activation(i - 1) + e * layout.widths[i - 1],
-                                    count: layout.sizes[i])
                 // σ(z + b), the textbook's σ bit for bit (for Float: of the Float sum, in
                 // Double, rounded); the padding stays 0.
-                bpl_sigmoid_bias(kernels.table, S.single, z, b, width, n)
+                bpl_sigmoid_bias(kernels.table, S.single, activation(i) + e * width, b, width, n)
             }
         }
     }
@@ -151,11 +151,12 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
             for j in 0..<upperCount {
                 for k in 0..<width { w[j * width + k] = k < n ? wT[k * upper + j] : 0 }
             }
+            // (wˡ⁺¹)ᵀ δˡ⁺¹ = Σⱼ δⱼ (row j of wˡ⁺¹): each entry summed over j ascending, every example at once.
+            Kernels.combineMany(kernels, into: delta(i), outputStride: width, outputs: m, width: width, output: .set,
+                                rows: w, rowStride: width, coefficients: delta(i + 1), coefficientStride: upper,
+                                coefficientStep: 1, count: upperCount)
             for e in 0..<m {
-                let a = activation(i) + e * width, d = delta(i) + e * width, dUp = delta(i + 1) + e * upper
-                // (wˡ⁺¹)ᵀ δˡ⁺¹ = Σⱼ δⱼ (row j of wˡ⁺¹): each entry summed over j ascending.
-                Kernels.combineRows(kernels, into: d, width: width, output: .set, rows: w, rowStride: width,
-                                    indices: nil, coefficients: dUp, count: upperCount)
+                let a = activation(i) + e * width, d = delta(i) + e * width
                 // ⊙ σ′(zˡ) = aˡ(1 − aˡ), eight at a time; in the padding a = 0 and the sum is 0, so d stays 0.
                 for k in stride(from: 0, to: width, by: 8) {
                     let ak = Kernels.load(a + k)
@@ -193,12 +194,11 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
                 }
                 descendSparse(wT, width: width, decay: decay, step: step, data: data, batch: batch, m: m)
             } else {
-                let a = activation(i - 1), aWidth = layout.widths[i - 1]
-                for k in 0..<inputs {
-                    for e in 0..<m { coefficients[m + e] = a[e * aWidth + k] }
-                    Kernels.combineRows(kernels, into: wT + k * width, width: width, output: .descend(decay: decay, step: step),
-                                        rows: d, rowStride: width, indices: nil, coefficients: coefficients + m, count: m)
-                }
+                // Row k of (wˡ)ᵀ: decay·w − step·Σₑ aₖˡ⁻¹(e) δˡ(e), every k at once.
+                Kernels.combineMany(kernels, into: wT, outputStride: width, outputs: inputs, width: width,
+                                    output: .descend(decay: decay, step: step), rows: d, rowStride: width,
+                                    coefficients: activation(i - 1), coefficientStride: 1,
+                                    coefficientStep: layout.widths[i - 1], count: m)
             }
         }
         guard sweep.recordsColumns(m) else { return nil }

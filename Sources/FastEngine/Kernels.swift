@@ -54,4 +54,26 @@ enum Kernels {
         bpl_combine(kernels.table, S.single, out, width, descend, Double(decay), Double(step), rows, rowStride,
                     indices, coefficients, count)
     }
+
+    /// `combineRows` for `outputs` outputs at once, the same rows for all: output o
+    /// (`outputStride` apart from `out`) is Σₜ coefficients[o·coefficientStride +
+    /// t·coefficientStep] · rows[t], t ascending from +0, written as `output` says. Two
+    /// outputs run in step (two independent sums sharing each row's loads); each is the
+    /// number `combineRows` gives, bit for bit. Used for a whole mini-batch at a time:
+    /// Zˡ = Aˡ⁻¹(wˡ)ᵀ (one output per example), BP2's (wˡ⁺¹)ᵀΔˡ⁺¹ (likewise), and the
+    /// descent of every row of (wˡ)ᵀ (one output per input k, summing over the examples).
+    /// (`combine_many` in `Sources/CKernels/kernels_body.h`.)
+    @inline(__always)
+    static func combineMany<S: FastScalar>(
+        _ kernels: KernelSet, into out: UnsafeMutablePointer<S>, outputStride: Int, outputs: Int, width: Int,
+        output: Output<S>, rows: UnsafePointer<S>, rowStride: Int,
+        coefficients: UnsafePointer<S>, coefficientStride: Int, coefficientStep: Int, count: Int
+    ) {
+        let (descend, decay, step): (Int32, S, S) = switch output {
+        case .set: (0, 0, 0)
+        case let .descend(decay, step): (1, decay, step)
+        }
+        bpl_combine_many(kernels.table, S.single, out, outputStride, outputs, width, descend, Double(decay), Double(step),
+                         rows, rowStride, coefficients, coefficientStride, coefficientStep, count)
+    }
 }

@@ -16,10 +16,12 @@ import Foundation
 /// and publishes δ², which every thread needs for its rows' share of the first layer's
 /// update, w²ⱼₖ → decay·w²ⱼₖ − step·Σₑ xₖ(e)δ²ⱼ(e) (e ascending, as the textbook sums).
 ///
-/// Unlike the split by columns (`ParallelEpoch`), each thread works on all the columns
-/// of its rows — whole rows of 32 numbers at a time — and only on its share of each
-/// example's non-zero inputs, so the work per input is not repeated; the rows stay in
-/// their owner's cache. Every number is the textbook's, whatever the number of threads.
+/// Each thread works on whole rows (all of layer 2's neurons) and only on its share of
+/// each example's non-zero inputs, so no thread repeats the work per input (gathering,
+/// indices, loop control) and the rows stay in their owner's cache. (The threads used to
+/// split the columns instead, each walking every input for its share of the neurons and
+/// all of them repeating layers 3…L: measured slower, see README "Speed".) Every number
+/// is the textbook's, whatever the number of threads.
 ///
 /// Ordering. Thread i < last updates its rows for batch t − 1 (reading δ²(t − 1)) before
 /// its products of batch t, and the last thread overwrites δ² (backward of batch t) only

@@ -114,6 +114,9 @@ struct bpl_kernels {
     void (*multiply[2])(const bpl_multiply_args *args, long block_end);
     void (*update[2])(const bpl_update_args *args, long block, uint64_t rows);
     void (*sigmoid_bias[2])(void *z, const void *b, long width, long n);
+    void (*combine_many[2])(void *out, long out_stride, long outputs, long width, int descend, double decay, double step,
+                            const void *rows, long row_stride, const void *coefficients, long coef_stride,
+                            long coef_step, long count);
     void (*gather[2])(const bpl_gather_args *args);
     void (*products[2])(const bpl_products_args *args, long block);
     void (*scatter[2])(const bpl_scatter_args *args);
@@ -139,6 +142,18 @@ static inline void bpl_combine(const bpl_kernels *k, int single, void *out, long
                                double step, const void *rows, long row_stride, const int32_t *indices,
                                const void *coefficients, long count) {
     k->combine[single != 0](out, width, descend, decay, step, rows, row_stride, indices, coefficients, count);
+}
+
+/// For each output o < `outputs` (at out + o·out_stride, `width` numbers):
+/// acc = Σₜ coefficients[o·coef_stride + t·coef_step]·rows[t] (t ascending, from +0), then
+/// out = acc (descend = 0) or out = decay·out − step·acc (descend = 1) — `bpl_combine` for
+/// many outputs at once, two of them in step.
+static inline void bpl_combine_many(const bpl_kernels *k, int single, void *out, long out_stride, long outputs,
+                                    long width, int descend, double decay, double step, const void *rows,
+                                    long row_stride, const void *coefficients, long coef_stride, long coef_step,
+                                    long count) {
+    k->combine_many[single != 0](out, out_stride, outputs, width, descend, decay, step, rows, row_stride, coefficients,
+                                 coef_stride, coef_step, count);
 }
 
 /// z(e) += Σ xₖ(e)·(w²)ᵀ[k] over the example's inputs k ≤ block_end (from its cursor on).
