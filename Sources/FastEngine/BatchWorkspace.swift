@@ -38,13 +38,13 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     private let sparse: SparseColumns<S>
 
     /// A workspace for up to `capacity` examples with at most `nonZeros` non-zero inputs
-    /// among them, computing the first layer's rows in `blocks` (of 64; all by default).
-    init(layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet, blocks: Range<Int>? = nil) {
+    /// among them, computing the first layer's `rows` (its inputs k; all by default).
+    init(layout: FastLayout, capacity: Int, nonZeros: Int, kernels: KernelSet, rows: Range<Int>? = nil) {
         self.kernels = kernels
         self.layout = layout
         self.capacity = max(capacity, 1)
         sweep = FirstLayerSweep(inputs: layout.sizes[0], width: layout.widths[0], capacity: max(capacity, 1),
-                                kernels: kernels, blocks: blocks)
+                                kernels: kernels, rows: rows)
         sparse = SparseColumns(inputs: layout.sizes[0], capacity: sweep.recordsColumns(self.capacity) ? 0 : nonZeros)
         var offset = 0
         var activationOffsets: [Int] = [], deltaOffsets: [Int] = [], weightRowOffsets: [Int] = [0]

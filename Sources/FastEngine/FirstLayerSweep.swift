@@ -42,9 +42,11 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     let width: Int
     /// The compiled loops that run the products and the update.
     let kernels: KernelSet
-    /// The blocks of rows of (w²)ᵀ this sweep computes — all of them unless the work is
-    /// pipelined over threads by rows (`PipelinedEpoch`): then z²(e) is summed over these
-    /// blocks' inputs from where the previous stage left it.
+    /// The rows of (w²)ᵀ — the inputs k — this sweep computes: all of them unless the
+    /// work is pipelined over threads by rows (`PipelinedEpoch`); then z²(e) is summed
+    /// over these inputs from where the previous stage left it.
+    let rows: Range<Int>
+    /// The blocks holding `rows` (the first and last may hold other stages' rows too).
     let blocks: Range<Int>
     /// The batch size the columns are recorded for, 0 when they are not recorded.
     let columnCapacity: Int
@@ -73,7 +75,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// A sweep for `inputs` rows of `width` padded columns (computing the rows of
     /// `blocks`, all by default) and batches of up to `capacity` examples, regrouping
     /// their inputs when `capacity` ≤ 64.
-    init(inputs: Int, width: Int, capacity: Int, kernels: KernelSet, blocks: Range<Int>? = nil) {
+    init(inputs: Int, width: Int, capacity: Int, kernels: KernelSet, rows: Range<Int>? = nil) {
         self.kernels = kernels
         self.inputs = inputs
         self.width = width
@@ -83,10 +85,11 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         columnExamples = AlignedBuffer(count: columnCapacity == 0 ? 0 : 2 * inputs, repeating: 0)
         columnValues = AlignedBuffer(count: 2 * columnStride * columnCapacity, repeating: 0)
         blockCount = (inputs + Self.blockRows - 1) / Self.blockRows
-        self.blocks = blocks ?? 0..<blockCount
+        self.rows = rows ?? 0..<inputs
+        blocks = self.rows.lowerBound / Self.blockRows ..< (self.rows.upperBound + Self.blockRows - 1) / Self.blockRows
         touchedRows = AlignedBuffer(count: 2 * blockCount, repeating: 0)
         bounds = AlignedBuffer(count: columnCapacity * (blockCount + 1), repeating: 0)
-        scatters = columnCapacity > 0 && width * MemoryLayout<S>.stride <= 64 && self.blocks == 0..<blockCount
+        scatters = columnCapacity > 0 && width * MemoryLayout<S>.stride <= 64 && self.rows == 0..<inputs
         gradient = AlignedBuffer(count: scatters ? inputs * width : 0, repeating: 0)
     }
 
@@ -186,8 +189,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         var arguments = bpl_gather_args(
             rows: rows.batch(batch, m: m),
             blocks: blockCount, bounds: bounds.pointer, column_examples: scatters ? nil : examples(half), column_values: valuesByColumn(half),
-            column_stride: columnStride, touched: touched(half), row_begin: blocks.lowerBound * Self.blockRows,
-            row_end: min(inputs, blocks.upperBound * Self.blockRows))
+            column_stride: columnStride, touched: touched(half), row_begin: self.rows.lowerBound, row_end: self.rows.upperBound)
         bpl_gather(kernels.table, S.single, &arguments)
     }
 
@@ -240,9 +242,11 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// w → decay·w − step·∇w (without weight decay the product 1·w is left out, since it
     /// is w exactly). (`update` in `Sources/CKernels/kernels_body.h`.)
     private func update(block: Int, _ u: Update) {
-        let rowCount = min(Self.blockRows, inputs - block * Self.blockRows)
-        let rows = u.decay == 1 ? touched(recorded)[block]
-                                : (rowCount == 64 ? UInt64.max : (UInt64(1) << UInt64(rowCount)) - 1)
+        // This sweep's rows of the block, as bits: low ..< high.
+        let low = max(self.rows.lowerBound - block * Self.blockRows, 0)
+        let high = min(self.rows.upperBound - block * Self.blockRows, Self.blockRows)
+        let own = (high == 64 ? UInt64.max : (UInt64(1) << UInt64(high)) - 1) & ~((UInt64(1) << UInt64(low)) - 1)
+        let rows = u.decay == 1 ? touched(recorded)[block] : own
         touched(recorded)[block] = 0
         if scatters {
             var arguments = bpl_apply_args(

@@ -26,9 +26,9 @@ public struct PackedDataSet: Sendable {
     let rowStarts: AlignedBuffer<Int>
     let indices: AlignedBuffer<UInt16>
     let codes: AlignedBuffer<UInt32>
-    /// How many non-zero inputs the set has in each block of 64 inputs (k / 64), counted
-    /// while packing: the pipelined epoch splits the first layer's rows by it.
-    let nonZerosPerBlock: [Int]
+    /// How many examples have input k non-zero, for each k, counted while packing: the
+    /// pipelined epoch splits the first layer's rows by it.
+    let nonZerosPerInput: [Int]
     /// The distinct non-zero input values, by code, and the same rounded to Float.
     let table: AlignedBuffer<Double>
     let floatTable: AlignedBuffer<Float>
@@ -67,13 +67,13 @@ public struct PackedDataSet: Sendable {
         targets = AlignedBuffer(count: count * outputSize, repeating: 0)
         labels = AlignedBuffer(count: label == nil ? 0 : count, repeating: 0)
         var position = 0
-        var perBlock = [Int](repeating: 0, count: (min(inputSize, Self.maximumInputs) + 63) / 64)
+        var perInput = [Int](repeating: 0, count: min(inputSize, Self.maximumInputs))
         for e in 0..<count where inputSize <= Self.maximumInputs {
             rowStarts.pointer[e] = position
             for (k, value) in input(e).elements.prefix(inputSize).enumerated() where value != 0 && position < nonZero {
                 indices.pointer[position] = UInt16(truncatingIfNeeded: k)
                 codes.pointer[position] = codebook.code(value)
-                perBlock[k / 64] += 1
+                perInput[k] += 1
                 position += 1
             }
             if let target {
@@ -84,7 +84,7 @@ public struct PackedDataSet: Sendable {
             if let label { labels.pointer[e] = label(e) }
         }
         rowStarts.pointer[count] = position
-        nonZerosPerBlock = perBlock
+        nonZerosPerInput = perInput
         table = AlignedBuffer(count: codebook.values.count, repeating: 0)
         floatTable = AlignedBuffer(count: codebook.values.count, repeating: 0)
         for (code, value) in codebook.values.enumerated() {

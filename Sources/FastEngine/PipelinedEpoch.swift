@@ -6,7 +6,7 @@ import Foundation
 /// *rows* — the inputs k — and pass each example's running sum along, with the same
 /// numbers as on one thread.
 ///
-/// Thread i owns a run of blocks of rows of (w²)ᵀ (`FirstLayerSweep.blocks`): it alone
+/// Thread i owns a run of rows of (w²)ᵀ (`FirstLayerSweep.rows`): it alone
 /// gathers those inputs, updates those rows and multiplies by them. z²(e) = Σₖ xₖ(e)(w²)ᵀ[k]
 /// is still summed over k ascending from +0, as one chain: thread 0 sums its rows' terms
 /// for a pair of examples, publishes the pair, and thread 1 carries the same running
@@ -40,7 +40,7 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
     /// Z² and then A² of the batch in progress, rows of layer 2's width.
     private let firstActivations: AlignedBuffer<S>
 
-    /// The threads' workspaces: one per thread, their first-layer `blocks` consecutive,
+    /// The threads' workspaces: one per thread, their first-layer `rows` consecutive,
     /// disjoint and covering the inputs, all columns, all of the same capacity (≤ 64).
     init(_ workspaces: [BatchWorkspace<S>]) {
         self.workspaces = workspaces
@@ -56,29 +56,27 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
     /// no faster.)
     static var handoff: Int { 2 }
 
-    /// The workspaces for `parts` threads: the blocks of 64 inputs split into runs with
-    /// about the same number of non-zero inputs of `data` in each (each boundary the one
-    /// nearest its share; on a tie the later, since the last stage also does the rest of
-    /// the step), at most one thread per block.
+    /// The workspaces for `parts` threads: the first layer's rows (inputs) split into runs
+    /// with about the same number of non-zero inputs of `data` in each (each boundary the
+    /// nearest to its share). Giving the last stage, which also does the rest of the
+    /// step, a smaller share was measured (`bench`, 2 threads: 0.85 of a share) and was
+    /// no faster.
     static func workspaces(layout: FastLayout, capacity: Int, kernels: KernelSet, parts: Int,
                            data: PackedDataSet) -> [BatchWorkspace<S>] {
-        let blockCount = (layout.sizes[0] + FirstLayerSweep<S>.blockRows - 1) / FirstLayerSweep<S>.blockRows
-        let parts = max(1, min(parts, blockCount))
-        var before = [0]                                // non-zero inputs in blocks 0..<b
-        for block in 0..<blockCount {
-            before.append(before[block] + (block < data.nonZerosPerBlock.count ? data.nonZerosPerBlock[block] : 0))
-        }
+        let inputs = layout.sizes[0], parts = max(1, min(parts, inputs))
+        var before = [0]                                // non-zero inputs among inputs 0..<k
+        for k in 0..<inputs { before.append(before[k] + (k < data.nonZerosPerInput.count ? data.nonZerosPerInput[k] : 0)) }
         var bounds = [0]
         for part in 1..<parts {
-            let share = Double(before[blockCount]) * Double(part) / Double(parts)
-            let candidates = (bounds[part - 1] + 1)...(blockCount - (parts - part))
-            let distance = { (b: Int) in abs(Double(before[b]) - share) }
-            bounds.append(candidates.reversed().min { distance($0) < distance($1) } ?? candidates.upperBound)
+            let share = Double(before[inputs]) * Double(part) / Double(parts)
+            let candidates = (bounds[part - 1] + 1)...(inputs - (parts - part))
+            let distance = { (k: Int) in abs(Double(before[k]) - share) }
+            bounds.append(candidates.min { distance($0) < distance($1) } ?? candidates.upperBound)
         }
-        bounds.append(blockCount)
+        bounds.append(inputs)
         return (0..<parts).map { part in
             BatchWorkspace(layout: layout, capacity: capacity, nonZeros: 0, kernels: kernels,
-                           blocks: bounds[part]..<bounds[part + 1])
+                           rows: bounds[part]..<bounds[part + 1])
         }
     }
 

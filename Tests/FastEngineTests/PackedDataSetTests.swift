@@ -18,7 +18,7 @@ struct PackedDataSetTests {
         #expect(Array(set.targets.buffer) == [1, 0, 0, 1, 0, 1])
         #expect(set.density == 0.25)
         #expect(set.nonZeros(inBatchesOf: 2) == 3)
-        #expect(set.nonZerosPerBlock == [3])
+        #expect(set.nonZerosPerInput == [1, 1, 0, 1])
     }
 
     @Test("the codebook keeps every value's exact bits, however many distinct values there are")

@@ -49,20 +49,19 @@ struct ThreadsTests {
         #expect(results[0] == results[2])
     }
 
-    @Test("the threads' workspaces split the blocks of rows into runs with about equal non-zero inputs")
+    @Test("the threads' workspaces split the first layer's rows into runs with about equal non-zero inputs")
     func parts() {
-        // 320 inputs, 5 blocks of 64; per example one non-zero input in blocks 0, 1 and 4,
-        // three in block 2, none in block 3: 6, 6, 18, 0, 6 in all.
+        // 320 inputs; six examples, each with inputs 5, 70, 130, 131, 132 and 300 non-zero.
         let examples = (0..<6).map { _ in
             Example(x: Vector((0..<320).map { [5, 70, 130, 131, 132, 300].contains($0) ? 0.5 : 0 }), y: [1])
         }
         let data = PackedDataSet(examples, sizes: [320, 4, 1])
         let layout = FastLayout(sizes: [320, 4, 1])
-        for (threads, expected) in [(1, [0..<5]), (2, [0..<2, 2..<5]), (3, [0..<2, 2..<4, 4..<5]),
-                                    (9, [0..<1, 1..<2, 2..<3, 3..<4, 4..<5])] {
+        for (threads, expected) in [(1, [0..<320]), (2, [0..<131, 131..<320]), (3, [0..<71, 71..<132, 132..<320]),
+                                    (6, [0..<6, 6..<71, 71..<131, 131..<132, 132..<133, 133..<320])] {
             let workspaces = PipelinedEpoch<Double>.workspaces(layout: layout, capacity: 10, kernels: .automatic,
                                                               parts: threads, data: data)
-            #expect(workspaces.map(\.sweep.blocks) == expected, "\(threads) threads")
+            #expect(workspaces.map(\.sweep.rows) == expected, "\(threads) threads")
         }
     }
 }
