@@ -25,18 +25,15 @@ public struct FastNetwork: Sendable {
     public var kernels: KernelSet = .automatic
     /// How many threads `sgd` trains on (default 1: a library starts threads for training
     /// only when asked; `mnist train` and `bench` ask for one per core). The result does
-    /// not depend on it: the threads split layer 2's neurons, so each weight and each z²ⱼ
-    /// is computed by one thread in the textbook's order (see `ParallelEpoch`). Evaluation
-    /// always uses every core.
+    /// not depend on it: the threads pipeline the first layer by its rows — each thread
+    /// owns a run of inputs k, and each example's running sum z² passes from thread to
+    /// thread in the order of k — so every number is computed in the textbook's order
+    /// (see `PipelinedEpoch`). Batches of more than 64 examples train on one thread.
+    /// Evaluation always uses every core.
     ///
-    /// On the 2-core AMD EPYC VM this was developed on, idle, two threads train the book's
-    /// [784, 30, 10] about 10% faster than one in Double and 20% in Float (three
-    /// alternating `bench --sizes 784,30,10 --epochs-fast 10` pairs: 0.0683–0.0761 s an
-    /// epoch against 0.0792–0.0817 s; Float 0.0502–0.0532 s against 0.0660–0.0676 s). A
-    /// mini-batch of 10 is only 0.0693 s / 5000 ≈ 14 µs of work on two threads, and the
-    /// share of it each thread must repeat (gathering the batch's inputs, the small upper
-    /// layers) limits the gain; the machine's jitter makes one thread wait for the other at the meeting each batch.
-    /// Measure with `bench --threads N`.
+    /// On the 2-core AMD EPYC VM this was developed on, two threads train the book's
+    /// [784, 30, 10] in about 0.05–0.06 s an epoch against about 0.08 s on one (README,
+    /// "Speed", has the runs). Measure with `bench --threads N`.
     public var threads: Int = 1
 
     let layout: FastLayout
