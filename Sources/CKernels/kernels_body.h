@@ -167,7 +167,7 @@ ATTR void NAME(multiply)(const bpl_multiply_args *args, long block_end) {
     const long *row_starts = args->rows.row_starts, *batch = args->rows.batch;
     const uint16_t *indices = args->rows.indices;
     const uint32_t *codes = args->rows.codes;
-    const long m = args->rows.m, width = args->width, begin = args->column_begin, stop = args->column_end;
+    const long m = args->rows.m, width = args->width, begin = 0, stop = width;
     long *cursors = args->cursors;
     REAL *zs = args->z;
     for (long e = 0; e < m; e++) {
@@ -289,7 +289,7 @@ ATTR __attribute__((always_inline)) inline REAL *NAME(take_row)(
 ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
     const REAL decay = (REAL)u->decay, step = (REAL)u->step;
     const int decays = decay != 1;
-    const long width = u->width, capacity = u->column_capacity, begin = u->column_begin, stop = u->column_end;
+    const long width = u->width, capacity = u->column_capacity, begin = 0, stop = width;
     const long stride = u->column_stride;
     const REAL *delta = u->delta, *column_values = u->column_values;
     REAL *target = u->target;

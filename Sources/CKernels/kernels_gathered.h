@@ -97,7 +97,7 @@ ATTR void NAME(products)(const bpl_products_args *a, long block) {
     const REAL *weights = a->weights, *values = a->column_values;
     const uint16_t *indices = a->indices;
     const long *bounds = a->bounds;
-    const long stride = a->blocks + 1, width = a->width, begin = a->column_begin, stop = a->column_end;
+    const long stride = a->blocks + 1, width = a->width, begin = 0, stop = width;
     const long vstride = a->column_stride;
     REAL *zs = a->z;
     long e = a->example_begin;
@@ -159,7 +159,7 @@ ATTR void NAME(scatter)(const bpl_scatter_args *a) {
     const REAL *values = a->column_values, *delta = a->delta;
     REAL *g = a->gradient;
     const long m = a->m, bs = a->blocks + 1, stride = a->column_stride, width = a->width;
-    const long begin = a->column_begin, stop = a->column_end;
+    const long begin = 0, stop = width;
     for (long e = 0; e < m; e++) {
         const long f = bounds[e * bs], l = bounds[e * bs + a->blocks];
         const REAL *x = values + e * stride, *d = delta + e * width;
@@ -176,7 +176,7 @@ ATTR void NAME(scatter)(const bpl_scatter_args *a) {
 ATTR void NAME(apply)(const bpl_apply_args *u, long block, uint64_t rows) {
     const REAL decay = (REAL)u->decay, step = (REAL)u->step;
     const int decays = decay != 1;
-    const long width = u->width, begin = u->column_begin, stop = u->column_end;
+    const long width = u->width, begin = 0, stop = width;
     REAL *target = u->target, *gradient = u->gradient;
     while (rows != 0) {
         const long k = block * 64 + __builtin_ctzll(rows);

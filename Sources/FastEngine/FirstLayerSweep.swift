@@ -102,7 +102,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
             var arguments = bpl_scatter_args(
                 indices: data.indices.pointer, bounds: bounds.pointer, blocks: blockCount,
                 column_values: valuesByColumn(recorded), column_stride: columnStride, m: m, delta: delta, width: width,
-                column_begin: 0, column_end: width, gradient: gradient.pointer)
+                gradient: gradient.pointer)
             bpl_scatter(kernels.table, S.single, &arguments)
         }
     }
@@ -197,8 +197,8 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
                                    _ z: UnsafeMutablePointer<S>, examples: Range<Int>, half: Int) -> bpl_products_args {
         bpl_products_args(
             weights: weights, indices: rows.indices, column_values: valuesByColumn(half), column_stride: columnStride,
-            bounds: bounds.pointer, m: m, blocks: blockCount, z: z, width: width, column_begin: 0,
-            column_end: width, example_begin: examples.lowerBound, example_end: examples.upperBound)
+            bounds: bounds.pointer, m: m, blocks: blockCount, z: z, width: width,
+            example_begin: examples.lowerBound, example_end: examples.upperBound)
     }
 
     // A pipeline stage's batch (`PipelinedEpoch`), m ≤ 64: `gather`, then `update` (the
@@ -231,7 +231,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
                           _ batch: UnsafePointer<Int>, _ m: Int, _ zs: UnsafeMutablePointer<S>) {
         let blockEnd = min(inputs, (block + 1) * Self.blockRows) - 1
         var arguments = bpl_multiply_args(
-            weights: weights, rows: rows.batch(batch, m: m), z: zs, width: width, column_begin: 0, column_end: width,
+            weights: weights, rows: rows.batch(batch, m: m), z: zs, width: width,
             cursors: cursors.pointer)
         bpl_multiply(kernels.table, S.single, &arguments, blockEnd)
     }
@@ -250,14 +250,12 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         touched(recorded)[block] = 0
         if scatters {
             var arguments = bpl_apply_args(
-                target: u.target, gradient: gradient.pointer, decay: Double(u.decay), step: Double(u.step), width: width,
-                column_begin: 0, column_end: width)
+                target: u.target, gradient: gradient.pointer, decay: Double(u.decay), step: Double(u.step), width: width)
             bpl_apply(kernels.table, S.single, &arguments, block, rows)
             return
         }
         var arguments = bpl_update_args(
             target: u.target, delta: u.delta, decay: Double(u.decay), step: Double(u.step), width: width,
-            column_begin: 0, column_end: width,
             column_examples: examples(recorded), column_values: valuesByColumn(recorded), column_capacity: columnCapacity,
             column_stride: columnStride)
         bpl_update(kernels.table, S.single, &arguments, block, rows)

@@ -36,7 +36,6 @@ typedef struct {
     bpl_batch_rows rows;              ///< where the batch's inputs are
     void *z;                          ///< real: z(e) rows of `width`, summed into
     long width;                       ///< padded row width, a multiple of 8
-    long column_begin, column_end;    ///< the columns computed here (multiples of 8; one thread's share)
     long *cursors;                    ///< per example, its next non-zero input
 } bpl_multiply_args;
 
@@ -46,7 +45,6 @@ typedef struct {
     const void *delta;                ///< real: Δ² rows of `width`
     double decay, step;               ///< w → decay·w − step·∇w (values of the real type)
     long width;
-    long column_begin, column_end;    ///< the columns updated here (multiples of 8)
     uint64_t *column_examples;        ///< per input k, bit e set when xₖ(e) ≠ 0; cleared as read
     const void *column_values;        ///< real: xₖ(e) at e·column_stride + k
     long column_capacity;             ///< 0 when nothing was recorded
@@ -78,7 +76,6 @@ typedef struct {
     long m, blocks;
     void *z;                          ///< real: z(e) rows of `width`, summed into
     long width;
-    long column_begin, column_end;    ///< the columns computed here (multiples of 8)
     long example_begin, example_end;  ///< the examples e computed here (all: 0, m)
 } bpl_products_args;
 
@@ -94,7 +91,6 @@ typedef struct {
     long m;
     const void *delta;                ///< real: Δ² rows of `width`
     long width;
-    long column_begin, column_end;    ///< the columns computed here (multiples of 8)
     void *gradient;                   ///< real: rows of `width`, +0 where not yet summed into
 } bpl_scatter_args;
 
@@ -104,7 +100,6 @@ typedef struct {
     void *gradient;                   ///< real: laid out as the target
     double decay, step;
     long width;
-    long column_begin, column_end;
 } bpl_apply_args;
 
 struct bpl_kernels {
