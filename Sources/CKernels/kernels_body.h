@@ -40,49 +40,38 @@ ATTR __attribute__((always_inline)) inline void NAME(write)(VEC acc, REAL *p, in
     else NAME(store)(acc, p);
 }
 
-ATTR void NAME(combine)(void *out_, long width, int descend, double decay_, double step_, const void *rows_,
-                        long row_stride, const int32_t *indices, const void *coefficients_, long count) {
-    REAL *out = out_;
-    const REAL *rows = rows_, *coefficients = coefficients_;
-    const REAL decay = (REAL)decay_, step = (REAL)step_;
-    long c = 0;
-    for (; c + 32 <= width; c += 32) {
-        VEC a[NV];
-        for (int i = 0; i < NV; i++) a[i] = (VEC){0};
-        for (long t = 0; t < count; t++) {
-            const REAL *r = rows + (indices ? (long)indices[t] : t) * row_stride + c;
-            const VEC v = NAME(splat)(coefficients[t]);
-            for (int i = 0; i < NV; i++) a[i] += v * NAME(load)(r + i * LANES);
-        }
-        for (int i = 0; i < NV; i++) NAME(write)(a[i], out + c + i * LANES, descend, decay, step);
-    }
-    for (; c < width; c += 8) {
-        VEC a[N8];
-        for (int i = 0; i < N8; i++) a[i] = (VEC){0};
-        for (long t = 0; t < count; t++) {
-            const REAL *r = rows + (indices ? (long)indices[t] : t) * row_stride + c;
-            const VEC v = NAME(splat)(coefficients[t]);
-            for (int i = 0; i < N8; i++) a[i] += v * NAME(load)(r + i * LANES);
-        }
-        for (int i = 0; i < N8; i++) NAME(write)(a[i], out + c + i * LANES, descend, decay, step);
-    }
-}
-
 /// 16 columns (Double) or 32 (Float) per pass when two outputs are summed in step.
 #define NC (NV < 4 ? NV : 4)
 
-/// One output's combination over `nv` vectors of columns (see `combine_many`).
+/// One output's combination over `nv` vectors of columns: Σₜ coefficients[t·coef_step]·
+/// rows[kₜ], kₜ = indices[t] or t when indices is NULL.
 ATTR __attribute__((always_inline)) inline void NAME(combine_one)(
-    const int nv, REAL *o, const REAL *rows, long row_stride, const REAL *coefficients, long coef_step, long count,
-    int descend, REAL decay, REAL step) {
+    const int nv, REAL *o, const REAL *rows, long row_stride, const int32_t *indices, const REAL *coefficients,
+    long coef_step, long count, int descend, REAL decay, REAL step) {
     VEC a[NV];
     for (int i = 0; i < nv; i++) a[i] = (VEC){0};
     for (long t = 0; t < count; t++) {
-        const REAL *r = rows + t * row_stride;
+        const REAL *r = rows + (indices ? (long)indices[t] : t) * row_stride;
         const VEC v = NAME(splat)(coefficients[t * coef_step]);
         for (int i = 0; i < nv; i++) a[i] += v * NAME(load)(r + i * LANES);
     }
     for (int i = 0; i < nv; i++) NAME(write)(a[i], o + i * LANES, descend, decay, step);
+}
+
+/// One output over all `width` columns, 32 at a time with the running sums in registers.
+ATTR __attribute__((always_inline)) inline void NAME(combine_row)(
+    REAL *o, long width, const REAL *rows, long row_stride, const int32_t *indices, const REAL *coefficients,
+    long coef_step, long count, int descend, REAL decay, REAL step) {
+    long c = 0;
+    for (; c + 32 <= width; c += 32)
+        NAME(combine_one)(NV, o + c, rows + c, row_stride, indices, coefficients, coef_step, count, descend, decay, step);
+    for (; c < width; c += 8)
+        NAME(combine_one)(N8, o + c, rows + c, row_stride, indices, coefficients, coef_step, count, descend, decay, step);
+}
+
+ATTR void NAME(combine)(void *out, long width, int descend, double decay, double step, const void *rows,
+                        long row_stride, const int32_t *indices, const void *coefficients, long count) {
+    NAME(combine_row)(out, width, rows, row_stride, indices, coefficients, 1, count, descend, (REAL)decay, (REAL)step);
 }
 
 /// Two outputs' combinations in step: the same rows, each output with its own
@@ -127,13 +116,8 @@ ATTR void NAME(combine_many)(void *out_, long out_stride, long outputs, long wid
             NAME(combine_two)(N8, o0 + c, o1 + c, rows + c, row_stride, c0, c1, coef_step, count, descend, decay, step);
     }
     for (; o < outputs; o++) {
-        REAL *o0 = out + o * out_stride;
-        const REAL *c0 = coefficients + o * coef_stride;
-        long c = 0;
-        for (; c + 32 <= width; c += 32)
-            NAME(combine_one)(NV, o0 + c, rows + c, row_stride, c0, coef_step, count, descend, decay, step);
-        for (; c < width; c += 8)
-            NAME(combine_one)(N8, o0 + c, rows + c, row_stride, c0, coef_step, count, descend, decay, step);
+        NAME(combine_row)(out + o * out_stride, width, rows, row_stride, NULL, coefficients + o * coef_stride, coef_step,
+                          count, descend, decay, step);
     }
 }
 

@@ -72,9 +72,9 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// With `scatters`, the recorded batch's ∇w laid out as (w²)ᵀ, +0 between uses.
     private let gradient: AlignedBuffer<S>
 
-    /// A sweep for `inputs` rows of `width` padded columns (computing the rows of
-    /// `blocks`, all by default) and batches of up to `capacity` examples, regrouping
-    /// their inputs when `capacity` ≤ 64.
+    /// A sweep for `inputs` rows of `width` padded columns (computing `rows`, all by
+    /// default) and batches of up to `capacity` examples, regrouping their inputs when
+    /// `capacity` ≤ 64.
     init(inputs: Int, width: Int, capacity: Int, kernels: KernelSet, rows: Range<Int>? = nil) {
         self.kernels = kernels
         self.inputs = inputs
@@ -183,7 +183,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         if gathered { recorded = half }
     }
 
-    /// Gathers the inputs of `batch[0..<m]` in this sweep's blocks, recording them in `half`
+    /// Gathers the inputs of `batch[0..<m]` in this sweep's rows, recording them in `half`
     /// (m ≤ 64).
     private func gather(_ rows: PackedDataSet.Rows<S>, _ batch: UnsafePointer<Int>, _ m: Int, _ half: Int) {
         var arguments = bpl_gather_args(
@@ -204,17 +204,17 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     // A pipeline stage's batch (`PipelinedEpoch`), m ≤ 64: `gather`, then `update` (the
     // pending one), then `multiply` for runs of examples, then `finishBatch`.
 
-    /// Gathers the batch's inputs of this sweep's blocks (z is not touched).
+    /// Gathers the batch's inputs of this sweep's rows (z is not touched).
     func gather(rows: PackedDataSet.Rows<S>, batch: UnsafePointer<Int>, m: Int) {
         gather(rows, batch, m, 1 - recorded)
     }
 
-    /// The pending update of the previous batch, for this sweep's blocks.
+    /// The pending update of the previous batch, for this sweep's rows.
     func update(_ u: Update) {
         for block in blocks { update(block: block, u) }
     }
 
-    /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over this sweep's blocks, for `examples` of the gathered batch.
+    /// z(e) += Σ xₖ(e) (w²)ᵀ[k] over this sweep's rows, for `examples` of the gathered batch.
     func multiply(examples: Range<Int>, weights: UnsafePointer<S>, rows: PackedDataSet.Rows<S>, m: Int,
                   z: UnsafeMutablePointer<S>) {
         var arguments = productsArguments(weights, rows, m, z, examples: examples, half: 1 - recorded)

@@ -26,6 +26,14 @@ enum Kernels {
         /// out = decay·out − step·acc: the gradient-descent update of `update_mini_batch`,
         /// w → (1 − ηλ/n)w − (η/m)∇w, computed in the same order as the textbook.
         case descend(decay: S, step: S)
+
+        /// What the C kernels take: descend (0 or 1), decay, step.
+        var kernelArguments: (Int32, S, S) {
+            switch self {
+            case .set: (0, 0, 0)
+            case let .descend(decay, step): (1, decay, step)
+            }
+        }
     }
 
     /// A linear combination of rows of a matrix,
@@ -47,10 +55,7 @@ enum Kernels {
         rows: UnsafePointer<S>, rowStride: Int,
         indices: UnsafePointer<Int32>?, coefficients: UnsafePointer<S>, count: Int
     ) {
-        let (descend, decay, step): (Int32, S, S) = switch output {
-        case .set: (0, 0, 0)
-        case let .descend(decay, step): (1, decay, step)
-        }
+        let (descend, decay, step) = output.kernelArguments
         bpl_combine(kernels.table, S.single, out, width, descend, Double(decay), Double(step), rows, rowStride,
                     indices, coefficients, count)
     }
@@ -69,10 +74,7 @@ enum Kernels {
         output: Output<S>, rows: UnsafePointer<S>, rowStride: Int,
         coefficients: UnsafePointer<S>, coefficientStride: Int, coefficientStep: Int, count: Int
     ) {
-        let (descend, decay, step): (Int32, S, S) = switch output {
-        case .set: (0, 0, 0)
-        case let .descend(decay, step): (1, decay, step)
-        }
+        let (descend, decay, step) = output.kernelArguments
         bpl_combine_many(kernels.table, S.single, out, outputStride, outputs, width, descend, Double(decay), Double(step),
                          rows, rowStride, coefficients, coefficientStride, coefficientStep, count)
     }

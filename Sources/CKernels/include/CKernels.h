@@ -63,7 +63,7 @@ typedef struct {
     void *column_values;              ///< out, real: xₖ(e) at e·column_stride + k
     long column_stride;
     uint64_t *touched;                ///< out: per block, bit k mod 64 set when input k is non-zero somewhere (or-ed in)
-    long row_begin, row_end;          ///< only inputs k in [row_begin, row_end) (whole blocks) are gathered
+    long row_begin, row_end;          ///< only inputs k in [row_begin, row_end) are gathered
 } bpl_gather_args;
 
 /// The first-layer products of one block of a gathered batch, for `bpl_products`.
