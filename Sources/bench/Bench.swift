@@ -36,6 +36,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Epochs of the full run (0 skips it).")
     var fullEpochs = 30
 
+    @Option(help: "Mini-batch size m of every timed run (chapter 1's is 10).")
+    var batch = 10
+
     @Option(name: .customLong("sizes"), help: "A network to time, 784 inputs and 10 outputs (repeatable).")
     var networks: [LayerSizes] = [LayerSizes([784, 30, 10]), LayerSizes([784, 100, 10])]
 
@@ -55,6 +58,7 @@ struct Bench: ParsableCommand {
         try requireAtLeast(epochsTextbook, 0, "--epochs-textbook")
         try requireAtLeast(epochsNumpy, 0, "--epochs-numpy")
         try requireAtLeast(fullEpochs, 0, "--full-epochs")
+        try requireAtLeast(batch, 1, "--batch")
         for sizes in networks where sizes.values.first != 784 || sizes.values.last != 10 {
             throw ValidationError("--sizes \(sizes): MNIST networks have 784 inputs and 10 outputs")
         }
@@ -64,12 +68,13 @@ struct Bench: ParsableCommand {
     mutating func run() throws {
         let threads = threadsOption.count
         if fullRun {
-            try FullRun(dataFlag: directory.data, epochs: fullEpochs, seed: seedOption.seed, precision: precision, threads: threads).runAndReport()
+            try FullRun(dataFlag: directory.data, epochs: fullEpochs, batch: batch, seed: seedOption.seed, precision: precision,
+                        threads: threads).runAndReport()
             return
         }
         _ = seedOption.makeGenerator()
         let (mnist, location) = try MNIST.load(dataFlag: directory.data)
-        print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch 10, η = 3.0")
+        print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch \(batch), η = 3.0")
         let kernels = KernelSet.automatic
         print("machine: \(KernelSet.machine)")
         print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(threads) thread\(threads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores")
@@ -78,7 +83,8 @@ struct Bench: ParsableCommand {
         var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "CPU s / epoch", "× fast", "correct after epoch 1"])
         for sizes in networks.map(\.values) {
             let network = try Network(sizes: sizes, seed: seedOption.seed)
-            let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed, threads: threads)
+            let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed, batch: batch,
+                                     threads: threads)
             var fastSeconds: Double?
             for precision in fastPrecisions {
                 let fast = try timing.fast(epochs: epochsFast, precision: precision)
@@ -96,7 +102,7 @@ struct Bench: ParsableCommand {
             }
             if epochsNumpy > 0 {
                 switch NumPyReference(script: numpyScript).run(dataDirectory: location.directory, sizes: sizes,
-                                                               epochs: epochsNumpy, seed: seedOption.seed) {
+                                                               epochs: epochsNumpy, batch: batch, seed: seedOption.seed) {
                 case .success(let result): table.append(row(sizes, "numpy", result, baseline))
                 case .failure(let reason): table.append([sizes.map(String.init).joined(separator: ","), "numpy", "—", "—", "—", "—", "skipped: \(reason)"])
                 }
@@ -109,8 +115,8 @@ struct Bench: ParsableCommand {
         if fullEpochs > 0 {
             print()
             for precision in fastPrecisions {
-                try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, seed: seedOption.seed,
-                                           precision: precision, threads: threads)
+                try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, batch: batch,
+                                           seed: seedOption.seed, precision: precision, threads: threads)
             }
         }
     }

@@ -24,6 +24,8 @@ struct EpochTiming {
     let training: [Example]
     let test: [LabeledExample]
     let seed: UInt64
+    /// The mini-batch size m of every epoch.
+    let batch: Int
     /// Threads the fast engine trains on.
     let threads: Int
 
@@ -38,7 +40,7 @@ struct EpochTiming {
                                             input: { EpochTiming.denseInput(test[$0].x) }, label: { test[$0].label })
                             : PackedDataSet(test, sizes: network.sizes)
         return try measure(epochs: epochs, score: { fast.evaluate(testSet) }) { generator throws(TrainingError) in
-            try fast.sgd(trainingSet: data, epochs: 1, miniBatchSize: 10, eta: 3.0, generator: &generator)
+            try fast.sgd(trainingSet: data, epochs: 1, miniBatchSize: batch, eta: 3.0, generator: &generator)
         }
     }
 
@@ -52,7 +54,7 @@ struct EpochTiming {
     func textbook(epochs: Int) throws(TrainingError) -> Result {
         var textbook = network
         return try measure(epochs: epochs, score: { textbook.evaluate(test) }) { generator throws(TrainingError) in
-            try textbook.sgd(trainingData: training, epochs: 1, miniBatchSize: 10, eta: 3.0, generator: &generator)
+            try textbook.sgd(trainingData: training, epochs: 1, miniBatchSize: batch, eta: 3.0, generator: &generator)
         }
     }
 

@@ -4,13 +4,15 @@ import FastEngine
 import Foundation
 import MNISTLab
 
-/// The full chapter 1 run — [784, 30, 10], 30 epochs, batch 10, η = 3.0, the 10,000 test
+/// The full chapter 1 run — [784, 30, 10], 30 epochs, batch 10 (or `--batch`), η = 3.0, the 10,000 test
 /// images evaluated after every epoch — on the fast engine, with its time and the
 /// process's peak resident memory (VmHWM). Run in a child process so that the memory
 /// is this run's alone, not the benchmark's.
 struct FullRun {
     let dataFlag: String?
     let epochs: Int
+    /// The mini-batch size m.
+    let batch: Int
     let seed: UInt64
     let precision: Precision
     /// Threads the fast engine trains on.
@@ -25,7 +27,7 @@ struct FullRun {
         var network = FastNetwork(try Network(sizes: [784, 30, 10], generator: &generator), precision: precision)
         network.threads = threads
         let start = ContinuousClock.now
-        let reports = try network.sgd(trainingSet: training, epochs: epochs, miniBatchSize: 10, eta: 3.0,
+        let reports = try network.sgd(trainingSet: training, epochs: epochs, miniBatchSize: batch, eta: 3.0,
                                       testSet: test, generator: &generator)
         let total = elapsedSeconds(since: start)
         print("load-seconds \(loadSeconds)")
@@ -53,8 +55,10 @@ struct FullRun {
     }
 
     /// Runs `bench --full-run` as a child process and prints its figures.
-    static func inChildProcess(dataDirectory: String, epochs: Int, seed: UInt64, precision: Precision, threads: Int) throws {
+    static func inChildProcess(dataDirectory: String, epochs: Int, batch: Int, seed: UInt64, precision: Precision,
+                               threads: Int) throws {
         let output = try runProcess("/proc/self/exe", ["--full-run", "--data", dataDirectory, "--full-epochs", String(epochs),
+                                                       "--batch", String(batch),
                                                        "--seed", String(seed), "--precision", precision.rawValue,
                                                        "--threads", String(threads)])
         var figures: [String: Double] = [:]
@@ -63,7 +67,7 @@ struct FullRun {
             if words.count == 2, let value = Double(words[1]) { figures[String(words[0])] = value }
         }
         func figure(_ key: String) -> Double { figures[key] ?? .nan }
-        print("full run (child process): 784,30,10 in \(precision.rawValue) on \(threads) thread\(threads == 1 ? "" : "s"), \(epochs) epochs, batch 10, η = 3.0, 10,000 test images evaluated after every epoch")
+        print("full run (child process): 784,30,10 in \(precision.rawValue) on \(threads) thread\(threads == 1 ? "" : "s"), \(epochs) epochs, batch \(batch), η = 3.0, 10,000 test images evaluated after every epoch")
         print(String(format: "  data loaded and packed in %.2f s (%.1f%% of input pixels non-zero)",
                      figure("load-seconds"), 100 * figure("density")))
         print(String(format: "  training + evaluation: %.2f s (training alone %.2f s); accuracy after the last epoch %d / 10000, best %d",

@@ -121,6 +121,7 @@ struct BadInputTests {
         ("sigmoid-limit", ["--plot", "sketch.gif"], ".svg"),
         ("bench", ["--sizes", "100,10"], "784 inputs and 10 outputs"),
         ("bench", ["--fast-precision", "half"], "'half' is invalid for '--fast-precision"),
+        ("bench", ["--batch", "0"], "--batch must be at least 1"),
     ]
 
     @Test("a bad flag gets the argument parser's clear error and status 64", arguments: badFlags.indices)
