@@ -196,16 +196,20 @@ ATTR __attribute__((always_inline)) inline void NAME(descend)(REAL *w, VEC g, in
     NAME(store)(kept - NAME(splat)(step) * g, w);
 }
 
-/// One row's gradient over `nv` vectors of columns: g = Σₑ xₖ(e) δ(e) over the set bits e
-/// of `examples`, ascending, from +0.
+/// One row's gradient over `nv` vectors of columns: g = Σₑ xₖ(e) δ(e) over the examples
+/// e whose bits are set in the `words` words at `examples` (bit e mod 64 of word e/64),
+/// ascending, from +0.
 ATTR __attribute__((always_inline)) inline void NAME(gradient_one)(
-    const int nv, VEC *g, uint64_t examples, const REAL *restrict x, long stride, const REAL *restrict delta, long width) {
+    const int nv, VEC *g, const uint64_t *examples, long words, const REAL *restrict x, long stride,
+    const REAL *restrict delta, long width) {
     for (int i = 0; i < nv; i++) g[i] = (VEC){0};
-    for (; examples != 0; examples &= examples - 1) {
-        const long e = __builtin_ctzll(examples);
-        const VEC v = NAME(splat)(x[e * stride]);
-        const REAL *d = delta + e * width;
-        for (int i = 0; i < nv; i++) g[i] += v * NAME(load)(d + i * LANES);
+    for (long w = 0; w < words; w++) {
+        for (uint64_t bits = examples[w]; bits != 0; bits &= bits - 1) {
+            const long e = w * 64 + __builtin_ctzll(bits);
+            const VEC v = NAME(splat)(x[e * stride]);
+            const REAL *d = delta + e * width;
+            for (int i = 0; i < nv; i++) g[i] += v * NAME(load)(d + i * LANES);
+        }
     }
 }
 
@@ -213,43 +217,48 @@ ATTR __attribute__((always_inline)) inline void NAME(gradient_one)(
 /// independent chains), each over its own examples in ascending order, then the
 /// descent of each row.
 ATTR __attribute__((always_inline)) inline void NAME(update_two)(
-    const int nv, uint64_t ex0, const REAL *restrict x0, REAL *restrict w0, uint64_t ex1, const REAL *restrict x1,
-    REAL *restrict w1, long stride, const REAL *restrict delta, long width, int decays, REAL decay, REAL step) {
+    const int nv, const uint64_t *ex0, const REAL *restrict x0, REAL *restrict w0, const uint64_t *ex1,
+    const REAL *restrict x1, REAL *restrict w1, long words, long stride, const REAL *restrict delta, long width,
+    int decays, REAL decay, REAL step) {
     VEC g0[NV], g1[NV];
     for (int i = 0; i < nv; i++) g0[i] = (VEC){0};
     for (int i = 0; i < nv; i++) g1[i] = (VEC){0};
-    while (ex0 != 0 && ex1 != 0) {
-        const long e0 = __builtin_ctzll(ex0), e1 = __builtin_ctzll(ex1);
-        ex0 &= ex0 - 1;
-        ex1 &= ex1 - 1;
-        const VEC v0 = NAME(splat)(x0[e0 * stride]), v1 = NAME(splat)(x1[e1 * stride]);
-        const REAL *d0 = delta + e0 * width, *d1 = delta + e1 * width;
-        for (int i = 0; i < nv; i++) {
-            g0[i] += v0 * NAME(load)(d0 + i * LANES);
-            g1[i] += v1 * NAME(load)(d1 + i * LANES);
+    for (long w = 0; w < words; w++) {
+        uint64_t b0 = ex0[w], b1 = ex1[w];
+        const long base = w * 64;
+        while (b0 != 0 && b1 != 0) {
+            const long e0 = base + __builtin_ctzll(b0), e1 = base + __builtin_ctzll(b1);
+            b0 &= b0 - 1;
+            b1 &= b1 - 1;
+            const VEC v0 = NAME(splat)(x0[e0 * stride]), v1 = NAME(splat)(x1[e1 * stride]);
+            const REAL *d0 = delta + e0 * width, *d1 = delta + e1 * width;
+            for (int i = 0; i < nv; i++) {
+                g0[i] += v0 * NAME(load)(d0 + i * LANES);
+                g1[i] += v1 * NAME(load)(d1 + i * LANES);
+            }
         }
-    }
-    for (; ex0 != 0; ex0 &= ex0 - 1) {
-        const long e = __builtin_ctzll(ex0);
-        const VEC v = NAME(splat)(x0[e * stride]);
-        const REAL *d = delta + e * width;
-        for (int i = 0; i < nv; i++) g0[i] += v * NAME(load)(d + i * LANES);
-    }
-    for (; ex1 != 0; ex1 &= ex1 - 1) {
-        const long e = __builtin_ctzll(ex1);
-        const VEC v = NAME(splat)(x1[e * stride]);
-        const REAL *d = delta + e * width;
-        for (int i = 0; i < nv; i++) g1[i] += v * NAME(load)(d + i * LANES);
+        for (; b0 != 0; b0 &= b0 - 1) {
+            const long e = base + __builtin_ctzll(b0);
+            const VEC v = NAME(splat)(x0[e * stride]);
+            const REAL *d = delta + e * width;
+            for (int i = 0; i < nv; i++) g0[i] += v * NAME(load)(d + i * LANES);
+        }
+        for (; b1 != 0; b1 &= b1 - 1) {
+            const long e = base + __builtin_ctzll(b1);
+            const VEC v = NAME(splat)(x1[e * stride]);
+            const REAL *d = delta + e * width;
+            for (int i = 0; i < nv; i++) g1[i] += v * NAME(load)(d + i * LANES);
+        }
     }
     for (int i = 0; i < nv; i++) NAME(descend)(w0 + i * LANES, g0[i], decays, decay, step);
     for (int i = 0; i < nv; i++) NAME(descend)(w1 + i * LANES, g1[i], decays, decay, step);
 }
 
 ATTR __attribute__((always_inline)) inline void NAME(update_row)(
-    const int nv, uint64_t examples, const REAL *restrict x, long stride, REAL *restrict w, const REAL *restrict delta,
-    long width, int decays, REAL decay, REAL step) {
+    const int nv, const uint64_t *examples, long words, const REAL *restrict x, long stride, REAL *restrict w,
+    const REAL *restrict delta, long width, int decays, REAL decay, REAL step) {
     VEC g[NV];
-    NAME(gradient_one)(nv, g, examples, x, stride, delta, width);
+    NAME(gradient_one)(nv, g, examples, words, x, stride, delta, width);
     for (int i = 0; i < nv; i++) NAME(descend)(w + i * LANES, g[i], decays, decay, step);
 }
 
@@ -257,61 +266,81 @@ ATTR __attribute__((always_inline)) inline void NAME(update_row)(
 #define NP (NV < 4 ? NV : 4)
 
 /// Takes the lowest row k left in `*rows` (clearing its bit) for `update`: returns its
-/// weights (w²)ᵀ[k], and through `examples` and `x` the bits of the examples whose input k
-/// is non-zero (cleared as read; 0 when nothing was recorded) and where xₖ(0) is.
+/// weights (w²)ᵀ[k], and through `examples` and `x` the words holding the bits of the
+/// examples whose input k is non-zero (the caller clears them when done) and where
+/// xₖ(0) is.
 ATTR __attribute__((always_inline)) inline REAL *NAME(take_row)(
-    uint64_t *rows, long block, long capacity, uint64_t *column_examples, const REAL *column_values, REAL *target,
-    long width, uint64_t *examples, const REAL **x) {
+    uint64_t *rows, long block, uint64_t *column_examples, long words, const REAL *column_values, REAL *target,
+    long width, uint64_t **examples, const REAL **x) {
     const long k = block * 64 + __builtin_ctzll(*rows);
     *rows &= *rows - 1;
-    *examples = capacity == 0 ? 0 : column_examples[k];
-    if (capacity != 0) column_examples[k] = 0;
+    *examples = column_examples + k * words;
     *x = column_values + k;
     return target + k * width;
 }
 
-ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
+/// One row's update over all its columns (see `update`).
+ATTR __attribute__((always_inline)) inline void NAME(update_one_row)(
+    const uint64_t *ex0, long words, const REAL *x0, long stride, REAL *w0, const REAL *delta, long width, int decays,
+    REAL decay, REAL step) {
+    long c = 0;
+    for (; NV > NP && c + 32 <= width; c += 32)
+        NAME(update_row)(NV, ex0, words, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+    for (; c + NP * LANES <= width; c += NP * LANES)
+        NAME(update_row)(NP, ex0, words, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+    if (NP * LANES > 16 && c + 16 <= width) {
+        NAME(update_row)(16 / LANES, ex0, words, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+        c += 16;
+    }
+    for (; c < width; c += 8) NAME(update_row)(N8, ex0, words, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+}
+
+/// `update` for `words` words of example bits per row: inlined for one word (batches of
+/// up to 64, where the loops over words then vanish) and for any number.
+ATTR __attribute__((always_inline)) inline void NAME(update_words)(const bpl_update_args *u, long block, uint64_t rows,
+                                                                    const long words) {
     const REAL decay = (REAL)u->decay, step = (REAL)u->step;
     const int decays = decay != 1;
-    const long width = u->width, capacity = u->column_capacity, begin = 0, stop = width;
-    const long stride = u->column_stride;
+    const long width = u->width, stop = width, stride = u->column_stride;
+    static uint64_t no_examples[1];
     const REAL *delta = u->delta, *column_values = u->column_values;
     REAL *target = u->target;
-    uint64_t *column_examples = u->column_examples;
+    uint64_t *column_examples = words == 0 ? no_examples : u->column_examples;
     while (rows != 0) {
-        uint64_t ex0;
+        uint64_t *ex0;
         const REAL *x0;
-        REAL *w0 = NAME(take_row)(&rows, block, capacity, column_examples, column_values, target, width, &ex0, &x0);
+        REAL *w0 = NAME(take_row)(&rows, block, column_examples, words, column_values, target, width, &ex0, &x0);
         if (rows == 0) {
-            long c = begin;
-            for (; NV > NP && c + 32 <= stop; c += 32)
-                NAME(update_row)(NV, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
-            for (; c + NP * LANES <= stop; c += NP * LANES)
-                NAME(update_row)(NP, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
-            if (NP * LANES > 16 && c + 16 <= stop) {
-                NAME(update_row)(16 / LANES, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
-                c += 16;
-            }
-            for (; c < stop; c += 8) NAME(update_row)(N8, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+            NAME(update_one_row)(ex0, words, x0, stride, w0, delta, width, decays, decay, step);
+            for (long w = 0; w < words; w++) ex0[w] = 0;
             break;
         }
-        uint64_t ex1;
+        uint64_t *ex1;
         const REAL *x1;
-        REAL *w1 = NAME(take_row)(&rows, block, capacity, column_examples, column_values, target, width, &ex1, &x1);
-        long c = begin;
+        REAL *w1 = NAME(take_row)(&rows, block, column_examples, words, column_values, target, width, &ex1, &x1);
+        long c = 0;
         for (; NV > NP && c + 32 <= stop; c += 32) {     // as in `products`
-            NAME(update_row)(NV, ex0, x0, stride, w0 + c, delta + c, width, decays, decay, step);
-            NAME(update_row)(NV, ex1, x1, stride, w1 + c, delta + c, width, decays, decay, step);
+            NAME(update_row)(NV, ex0, words, x0, stride, w0 + c, delta + c, width, decays, decay, step);
+            NAME(update_row)(NV, ex1, words, x1, stride, w1 + c, delta + c, width, decays, decay, step);
         }
         for (; c + NP * LANES <= stop; c += NP * LANES)
-            NAME(update_two)(NP, ex0, x0, w0 + c, ex1, x1, w1 + c, stride, delta + c, width, decays, decay, step);
+            NAME(update_two)(NP, ex0, x0, w0 + c, ex1, x1, w1 + c, words, stride, delta + c, width, decays, decay, step);
         if (NP * LANES > 16 && c + 16 <= stop) {
-            NAME(update_two)(16 / LANES, ex0, x0, w0 + c, ex1, x1, w1 + c, stride, delta + c, width, decays, decay, step);
+            NAME(update_two)(16 / LANES, ex0, x0, w0 + c, ex1, x1, w1 + c, words, stride, delta + c, width, decays, decay,
+                             step);
             c += 16;
         }
         for (; c < stop; c += 8)
-            NAME(update_two)(N8, ex0, x0, w0 + c, ex1, x1, w1 + c, stride, delta + c, width, decays, decay, step);
+            NAME(update_two)(N8, ex0, x0, w0 + c, ex1, x1, w1 + c, words, stride, delta + c, width, decays, decay, step);
+        for (long w = 0; w < words; w++) ex0[w] = ex1[w] = 0;
     }
+}
+
+ATTR void NAME(update)(const bpl_update_args *u, long block, uint64_t rows) {
+    // Nothing recorded: no example bits (0 words), each row only decays.
+    const long words = u->column_capacity == 0 ? 0 : u->column_words;
+    if (words == 1) NAME(update_words)(u, block, rows, 1);
+    else NAME(update_words)(u, block, rows, words);
 }
 
 #undef NP

@@ -11,7 +11,7 @@ ATTR void NAME(gather)(const bpl_gather_args *g) {
     const REAL *restrict table = g->rows.table;
     long *restrict bounds = g->bounds;
     uint64_t *restrict column_examples = g->column_examples, *restrict touched = g->touched;
-    const long m = g->rows.m, stride = g->column_stride;
+    const long m = g->rows.m, stride = g->column_stride, words = g->column_words;
     const long row_begin = g->row_begin, row_end = g->row_end, last_block = (row_end - 1) >> 6;
     for (long e = 0; e < m; e++) {
         long *restrict b = bounds + e * (g->blocks + 1);
@@ -19,7 +19,8 @@ ATTR void NAME(gather)(const bpl_gather_args *g) {
         long first = row_starts[batch[e]], end = row_starts[batch[e] + 1];
         while (first < end && indices[first] < row_begin) first++;
         while (end > first && indices[end - 1] >= row_end) end--;
-        const uint64_t bit = (uint64_t)1 << e;
+        const uint64_t bit = (uint64_t)1 << (e & 63);
+        uint64_t *restrict examples = column_examples ? column_examples + (e >> 6) : NULL;
         long block = row_begin >> 6;
         uint64_t mask = 0;
         b[block] = first;
@@ -31,7 +32,7 @@ ATTR void NAME(gather)(const bpl_gather_args *g) {
                 while (block < (k >> 6)) b[++block] = t;
             }
             values[k] = table[codes[t]];
-            if (column_examples) column_examples[k] |= bit;
+            if (examples) examples[k * words] |= bit;
             mask |= (uint64_t)1 << (k & 63);
         }
         touched[block] |= mask;

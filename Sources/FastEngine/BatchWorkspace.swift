@@ -27,7 +27,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     /// (wˡ)ᵀδˡ is then a combination of its rows. Copied from the parameters per batch.
     private let weightRowOffsets: [Int]
     private let coefficientOffset: Int
-    /// The first layer's products and (for batches of up to 64) its update, for all its
+    /// The first layer's products and (for the batches it regroups) its update, for all its
     /// rows unless the work is pipelined over threads (`PipelinedEpoch`: one workspace
     /// per thread, each with its own run of rows).
     let sweep: FirstLayerSweep<S>
@@ -175,7 +175,7 @@ final class BatchWorkspace<S: FastScalar>: @unchecked Sendable {
     /// SGD uses target = the parameters, step = η/m, decay = 1 − ηλ/n. With a zeroed
     /// target, step = −1/m and decay = 1 the target becomes the mean gradient.
     ///
-    /// For a batch the first layer's sweep regrouped (up to 64 examples), the first
+    /// For a batch the first layer's sweep regrouped (`FirstLayerSweep.recordsColumns`), the first
     /// layer's weights are left to the next sweep, which updates each block of rows just
     /// before using it: the update is returned, to be passed to the next `forward` or to
     /// `finish`. Otherwise everything is updated here and the result is nil.

@@ -66,7 +66,7 @@ extension FastNetwork: MiniBatchTrainer {
         }
         let n = data.count
         let capacity = min(miniBatchSize, n), nonZeros = data.nonZeros(inBatchesOf: miniBatchSize)
-        // Threads share the first layer's sweep, which handles batches of up to 64 (`FirstLayerSweep`).
+        // Threads pipeline the first layer's sweep, which regroups batches of up to 256 (`FirstLayerSweep`).
         let parts = miniBatchSize <= FirstLayerSweep<Double>.maximumColumnExamples && n > 0 ? max(threads, 1) : 1
         let doubleWorkspaces = precision == .double ? Self.workspaces(Double.self, layout: layout, capacity: capacity,
                                                                       nonZeros: nonZeros, kernels: kernels, parts: parts, data: data) : []
@@ -129,10 +129,9 @@ extension FastNetwork: MiniBatchTrainer {
                 return
             }
             // No memory for the counters: one thread, which must compute all of the first
-            // layer's rows, not only the first stage's. (Several workspaces exist only for
-            // batches the sweep regroups, so the sparse scratch is not needed.)
-            workspace = BatchWorkspace(layout: workspace.layout, capacity: workspace.capacity, nonZeros: 0,
-                                       kernels: workspace.kernels)
+            // layer's rows, not only the first stage's.
+            workspace = BatchWorkspace(layout: workspace.layout, capacity: workspace.capacity,
+                                       nonZeros: data.nonZeros(inBatchesOf: batches.size), kernels: workspace.kernels)
         }
         let n = batches.count, size = batches.size
         let batchCount = (n + size - 1) / size

@@ -28,7 +28,7 @@ public struct FastNetwork: Sendable {
     /// not depend on it: the threads pipeline the first layer by its rows — each thread
     /// owns a run of inputs k, and each example's running sum z² passes from thread to
     /// thread in the order of k — so every number is computed in the textbook's order
-    /// (see `PipelinedEpoch`). Batches of more than 64 examples train on one thread.
+    /// (see `PipelinedEpoch`). Batches of more than 256 examples train on one thread.
     /// Evaluation always uses every core.
     ///
     /// On the 2-core AMD EPYC VM this was developed on, two threads train the book's

@@ -16,14 +16,15 @@ import CPrefetch
 /// inputs are skipped: adding 0·w to a sum that starts at +0 changes nothing.
 ///
 /// Before the products, a batch's non-zero inputs are regrouped by input k, all blocks
-/// at once (`bpl_gather`): `columnExamples[k]` has bit e set when xₖ(e) ≠ 0, xₖ(e) is at
+/// at once (`bpl_gather`): row k of `columnExamples` (`columnWords` words) has bit e mod 64
+/// of word e/64 set when xₖ(e) ≠ 0, xₖ(e) is at
 /// `columnValues[e·columnStride + k]`, and per example and block the position where its
 /// inputs of the block begin. The products of every block then read the inputs from
 /// there (`bpl_products`, two examples in step: two independent sums, each still over
 /// its k ascending), and the update sums Σₑ xₖ(e) δ(e) in registers (`bpl_update`, two
 /// rows in step) — or, for narrow rows (`scatters`), example by example
 /// into a gradient matrix right after the backward pass (`bpl_scatter`), whose rows the
-/// sweep then applies (`bpl_apply`). That needs at most 64 examples a batch (`recordsColumns`); larger
+/// sweep then applies (`bpl_apply`). That needs at most 256 examples a batch (`recordsColumns`); larger
 /// batches and evaluation walk the packed set block by block (`bpl_multiply`) and are
 /// updated by `BatchWorkspace.descend`. Gathering copies inputs and changes no number.
 ///
@@ -35,8 +36,16 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// Rows of (w²)ᵀ per block: 64 rows of 32 doubles are 16 KiB, half of L1. It must be
     /// 64: a block's rows are the bits of one UInt64 (`touchedRows`).
     static var blockRows: Int { 64 }
-    /// The most examples whose non-zero inputs a sweep can regroup (bits of a UInt64).
-    static var maximumColumnExamples: Int { 64 }
+    /// The most examples whose non-zero inputs a pipeline stage regroups (a record of 256
+    /// examples takes 2 × 784 × 256 Doubles, 3.2 MB, for MNIST): the pipeline needs the
+    /// record, so batches up to this size train on several threads.
+    static var maximumColumnExamples: Int { 256 }
+    /// The most a sweep over all rows (one thread) regroups: beyond 64 examples the
+    /// update's scattered reads of the record cost more than walking the packed set on
+    /// MNIST (`bench --threads 1`, fastest of three alternating runs: batch 100, 0.1073 s
+    /// an epoch regrouped against 0.0895 s not; batch 256, 0.0955 against 0.0931). The
+    /// dense variant went the other way (batch 256: 0.1809 against 0.2417); MNIST decides.
+    static var maximumSingleThreadColumnExamples: Int { 64 }
 
     let inputs: Int
     let width: Int
@@ -53,6 +62,8 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     private let cursors: AlignedBuffer<Int>
     /// The regrouped inputs, twice (see `recorded`): alternate batches use alternate halves.
     private let columnExamples: AlignedBuffer<UInt64>
+    /// Words of example bits per row of `columnExamples`: ⌈columnCapacity / 64⌉.
+    private let columnWords: Int
     private let columnValues: AlignedBuffer<S>
     private let touchedRows: AlignedBuffer<UInt64>
     /// Which half of the records holds the last recorded batch (the pending update's).
@@ -72,17 +83,20 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     /// With `scatters`, the recorded batch's ∇w laid out as (w²)ᵀ, +0 between uses.
     private let gradient: AlignedBuffer<S>
 
-    /// A sweep for `inputs` rows of `width` padded columns (computing `rows`, all by
-    /// default) and batches of up to `capacity` examples, regrouping their inputs when
-    /// `capacity` ≤ 64.
+    /// A sweep for `inputs` rows of `width` padded columns and batches of up to `capacity`
+    /// examples: over all rows (`rows` nil: one thread), regrouping their inputs when
+    /// `capacity` ≤ `maximumSingleThreadColumnExamples`, or as a pipeline stage computing
+    /// `rows`, when `capacity` ≤ `maximumColumnExamples`.
     init(inputs: Int, width: Int, capacity: Int, kernels: KernelSet, rows: Range<Int>? = nil) {
         self.kernels = kernels
         self.inputs = inputs
         self.width = width
-        columnCapacity = capacity <= Self.maximumColumnExamples ? capacity : 0
+        let limit = rows == nil ? Self.maximumSingleThreadColumnExamples : Self.maximumColumnExamples
+        columnCapacity = capacity <= limit ? capacity : 0
         cursors = AlignedBuffer(count: capacity, repeating: 0)
         columnStride = (inputs + 7) / 8 * 8
-        columnExamples = AlignedBuffer(count: columnCapacity == 0 ? 0 : 2 * inputs, repeating: 0)
+        columnWords = (columnCapacity + 63) / 64
+        columnExamples = AlignedBuffer(count: 2 * inputs * columnWords, repeating: 0)
         columnValues = AlignedBuffer(count: 2 * columnStride * columnCapacity, repeating: 0)
         blockCount = (inputs + Self.blockRows - 1) / Self.blockRows
         self.rows = rows ?? 0..<inputs
@@ -107,7 +121,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         }
     }
 
-    private func examples(_ half: Int) -> UnsafeMutablePointer<UInt64> { columnExamples.pointer + half * inputs }
+    private func examples(_ half: Int) -> UnsafeMutablePointer<UInt64> { columnExamples.pointer + half * inputs * columnWords }
     private func valuesByColumn(_ half: Int) -> UnsafeMutablePointer<S> { columnValues.pointer + half * columnStride * columnCapacity }
     private func touched(_ half: Int) -> UnsafeMutablePointer<UInt64> { touchedRows.pointer + half * blockCount }
 
@@ -184,12 +198,12 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
     }
 
     /// Gathers the inputs of `batch[0..<m]` in this sweep's rows, recording them in `half`
-    /// (m ≤ 64).
+    /// (m ≤ `maximumColumnExamples`).
     private func gather(_ rows: PackedDataSet.Rows<S>, _ batch: UnsafePointer<Int>, _ m: Int, _ half: Int) {
         var arguments = bpl_gather_args(
             rows: rows.batch(batch, m: m),
             blocks: blockCount, bounds: bounds.pointer, column_examples: scatters ? nil : examples(half), column_values: valuesByColumn(half),
-            column_stride: columnStride, touched: touched(half), row_begin: self.rows.lowerBound, row_end: self.rows.upperBound)
+            column_stride: columnStride, column_words: columnWords, touched: touched(half), row_begin: self.rows.lowerBound, row_end: self.rows.upperBound)
         bpl_gather(kernels.table, S.single, &arguments)
     }
 
@@ -201,7 +215,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
             example_begin: examples.lowerBound, example_end: examples.upperBound)
     }
 
-    // A pipeline stage's batch (`PipelinedEpoch`), m ≤ 64: `gather`, then `update` (the
+    // A pipeline stage's batch (`PipelinedEpoch`), m ≤ `maximumColumnExamples`: `gather`, then `update` (the
     // pending one), then `multiply` for runs of examples, then `finishBatch`.
 
     /// Gathers the batch's inputs of this sweep's rows (z is not touched).
@@ -257,7 +271,7 @@ final class FirstLayerSweep<S: FastScalar>: @unchecked Sendable {
         var arguments = bpl_update_args(
             target: u.target, delta: u.delta, decay: Double(u.decay), step: Double(u.step), width: width,
             column_examples: examples(recorded), column_values: valuesByColumn(recorded), column_capacity: columnCapacity,
-            column_stride: columnStride)
+            column_stride: columnStride, column_words: columnWords)
         bpl_update(kernels.table, S.single, &arguments, block, rows)
     }
 }

@@ -42,7 +42,7 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
     private let firstActivations: AlignedBuffer<S>
 
     /// The threads' workspaces: one per thread, their first-layer `rows` consecutive,
-    /// disjoint and covering the inputs, all columns, all of the same capacity (≤ 64).
+    /// disjoint and covering the inputs, all columns, all of the same capacity (≤ `FirstLayerSweep.maximumColumnExamples`).
     init(_ workspaces: [BatchWorkspace<S>]) {
         self.workspaces = workspaces
         counters = bpl_counters_create(workspaces.count + 1)

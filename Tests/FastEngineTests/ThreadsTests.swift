@@ -10,10 +10,12 @@ import BackpropEngine
 struct ThreadsTests {
     /// 150 inputs (3 blocks of rows: 2 + 1 or 1 + 1 + 1 per thread) and 300 (5 blocks),
     /// hidden widths 30 and 20, two layers after it, both costs, with and without weight
-    /// decay, odd batches (a lone last example in the hand-over of pairs) and a partial
-    /// last batch.
+    /// decay, odd batches (a lone last example in the hand-over of pairs), a partial
+    /// last batch, and batches of more than 64 (example bits in two or three words).
     @Test("N = 1, 2, 3: equal to each other and to the textbook, bit for bit",
-          arguments: [[150, 30, 10], [150, 20, 7, 4], [300, 20, 10]], [(count: 47, batch: 10), (count: 30, batch: 64), (count: 23, batch: 7)])
+          arguments: [[150, 30, 10], [150, 20, 7, 4], [300, 20, 10]],
+          [(count: 47, batch: 10), (count: 30, batch: 64), (count: 23, batch: 7), (count: 150, batch: 130),
+           (count: 70, batch: 65)])
     func sameWeights(sizes: [Int], run: (count: Int, batch: Int)) throws {
         for cost in Cost.allCases {
             for lambda in [0.0, 0.7] {
@@ -33,20 +35,31 @@ struct ThreadsTests {
         }
     }
 
-    @Test("Float: N = 1, 2, 3 give the same weights, bit for bit")
-    func float() throws {
+    @Test("Float: N = 1, 2, 3 give the same weights, bit for bit", arguments: [10, 100])
+    func float(batch: Int) throws {
         var generator = SeededGenerator(seed: 9)
         let network = try Network(sizes: [150, 30, 10], generator: &generator)
-        let data = randomExamples(53, sizes: [150, 30, 10], generator: &generator)
+        let data = randomExamples(batch + 43, sizes: [150, 30, 10], generator: &generator)
         var results: [[UInt64]] = []
         for threads in 1...3 {
             var fast = FastNetwork(network, precision: .float), g = generator
             fast.threads = threads
-            try fast.sgd(trainingData: data, epochs: 2, miniBatchSize: 10, eta: 0.5, lambda: 0.2, generator: &g)
+            try fast.sgd(trainingData: data, epochs: 2, miniBatchSize: batch, eta: 0.5, lambda: 0.2, generator: &g)
             results.append(fast.network.parameters.map(\.bitPattern))
         }
         #expect(results[0] == results[1])
         #expect(results[0] == results[2])
+    }
+
+    @Test("a pipeline stage regroups batches of up to 256 examples, so they train on several threads; one thread, up to 64")
+    func recordLimits() {
+        let stage = FirstLayerSweep<Double>(inputs: 150, width: 32, capacity: 256, kernels: .automatic, rows: 0..<70)
+        let single = FirstLayerSweep<Double>(inputs: 150, width: 32, capacity: 256, kernels: .automatic)
+        #expect(stage.recordsColumns(256) && stage.recordsColumns(65))
+        #expect(!single.recordsColumns(65) && !single.recordsColumns(256))
+        #expect(FirstLayerSweep<Double>(inputs: 150, width: 32, capacity: 64, kernels: .automatic).recordsColumns(64))
+        #expect(!FirstLayerSweep<Double>(inputs: 150, width: 32, capacity: 257, kernels: .automatic, rows: 0..<70)
+            .recordsColumns(257))
     }
 
     @Test("the threads' workspaces split the first layer's rows into runs with about equal non-zero inputs")

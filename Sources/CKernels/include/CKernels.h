@@ -45,10 +45,12 @@ typedef struct {
     const void *delta;                ///< real: Δ² rows of `width`
     double decay, step;               ///< w → decay·w − step·∇w (values of the real type)
     long width;
-    uint64_t *column_examples;        ///< per input k, bit e set when xₖ(e) ≠ 0; cleared as read
+    uint64_t *column_examples;        ///< per input k, `column_words` words: bit e mod 64 of word e/64 set
+                                      ///< when xₖ(e) ≠ 0; cleared as read
     const void *column_values;        ///< real: xₖ(e) at e·column_stride + k
     long column_capacity;             ///< 0 when nothing was recorded
     long column_stride;
+    long column_words;                ///< ⌈capacity / 64⌉
 } bpl_update_args;
 
 /// One mini-batch's non-zero inputs gathered once, for `bpl_gather` and `bpl_products`
@@ -59,9 +61,11 @@ typedef struct {
     bpl_batch_rows rows;              ///< where the batch's inputs are
     long blocks;                      ///< blocks of 64 inputs
     long *bounds;                     ///< out: m × (blocks + 1) positions in the packed set
-    uint64_t *column_examples;        ///< out: per input k, bit e set when xₖ(e) ≠ 0 (or-ed in); NULL: not kept
+    uint64_t *column_examples;        ///< out: per input k, `column_words` words, bit e mod 64 of word e/64 set
+                                      ///< when xₖ(e) ≠ 0 (or-ed in); NULL: not kept
     void *column_values;              ///< out, real: xₖ(e) at e·column_stride + k
     long column_stride;
+    long column_words;
     uint64_t *touched;                ///< out: per block, bit k mod 64 set when input k is non-zero somewhere (or-ed in)
     long row_begin, row_end;          ///< only inputs k in [row_begin, row_end) are gathered
 } bpl_gather_args;
