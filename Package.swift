@@ -142,7 +142,7 @@ let tests: [Target] = [
     .testTarget(name: "ZlibTests", dependencies: ["Zlib"]),
     .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
     .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Zlib"]),
-    .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+    .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "Localization"]),
     .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
     .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
     .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),

@@ -45,7 +45,9 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
     /// disjoint and covering the inputs, all columns, all of the same capacity (≤ `FirstLayerSweep.maximumColumnExamples`).
     init(_ workspaces: [BatchWorkspace<S>]) {
         self.workspaces = workspaces
-        counters = bpl_counters_create(workspaces.count + 1)
+        // More threads than cores: the thread waited for is likely not running, so sleep at once.
+        counters = bpl_counters_create(workspaces.count + 1,
+                                       workspaces.count <= ProcessInfo.processInfo.activeProcessorCount ? 1 : 0)
         let first = workspaces[0]
         firstActivations = AlignedBuffer(count: first.capacity * first.layout.widths[0], repeating: 0)
     }

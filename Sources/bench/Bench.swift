@@ -67,6 +67,7 @@ struct Bench: ParsableCommand {
 
     mutating func run() throws {
         let threads = threadsOption.count
+        if !fullRun, let warning = threadsOption.oversubscriptionWarning() { Terminal.printError(warning) }
         if fullRun {
             try FullRun(dataFlag: directory.data, epochs: fullEpochs, batch: batch, seed: seedOption.seed, precision: precision,
                         threads: threads).runAndReport()

@@ -80,6 +80,7 @@ struct Train: ParsableCommand {
         options.progress = Terminal.isStandardOutputATerminal
         options.language = language.language
         Interruption.install()
+        if let warning = threads.oversubscriptionWarning(language: language.language) { Terminal.printError(warning) }
         try Engine.$threads.withValue(threads.count) {
             try reportingFailures {
                 try TrainingSession.run(options, data: epochData)

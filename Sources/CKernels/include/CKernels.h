@@ -196,13 +196,15 @@ static inline void bpl_sigmoid_bias(const bpl_kernels *k, int single, void *z, c
 /// Counters one thread raises and others wait on (the pipelined epoch's progress): each
 /// on its own cache line, starting at 0.
 typedef struct bpl_counters bpl_counters;
-/// `count` counters at 0, or NULL when out of memory.
-bpl_counters *bpl_counters_create(long count);
+/// `count` counters at 0, or NULL when out of memory. With `spin`, a waiting thread spins
+/// a while before it sleeps; without (more threads than cores, where the thread waited for
+/// is likely not running), it sleeps at once and leaves the core to it.
+bpl_counters *bpl_counters_create(long count, int spin);
 void bpl_counters_destroy(bpl_counters *counters);
 /// Sets counter `index` to `value` (never lower than before); everything the calling
 /// thread wrote before is visible to a thread that sees the value.
 void bpl_counter_publish(bpl_counters *counters, long index, long value);
-/// Returns once counter `index` is at least `value`: spins a while, then sleeps.
+/// Returns once counter `index` is at least `value`: spins a while (see `bpl_counters_create`), then sleeps.
 void bpl_counter_wait(bpl_counters *counters, long index, long value);
 
 #endif
