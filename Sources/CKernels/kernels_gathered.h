@@ -17,8 +17,22 @@ ATTR void NAME(gather)(const bpl_gather_args *g) {
         long *restrict b = bounds + e * (g->blocks + 1);
         REAL *restrict values = (REAL *)g->column_values + e * stride;
         long first = row_starts[batch[e]], end = row_starts[batch[e] + 1];
-        while (first < end && indices[first] < row_begin) first++;
-        while (end > first && indices[end - 1] >= row_end) end--;
+        // This stage's inputs of the example, by binary search over its sorted indices (a
+        // scan would read the other stages' share of the example too).
+        if (first < end && indices[first] < row_begin) {
+            long high = end;
+            while (first < high) {
+                const long middle = first + (high - first) / 2;
+                if (indices[middle] < row_begin) first = middle + 1; else high = middle;
+            }
+        }
+        if (first < end && indices[end - 1] >= row_end) {
+            long low = first;
+            while (low < end) {
+                const long middle = low + (end - low) / 2;
+                if (indices[middle] < row_end) low = middle + 1; else end = middle;
+            }
+        }
         const uint64_t bit = (uint64_t)1 << (e & 63);
         uint64_t *restrict examples = column_examples ? column_examples + (e >> 6) : NULL;
         long block = row_begin >> 6;

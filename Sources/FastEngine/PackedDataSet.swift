@@ -138,15 +138,18 @@ public struct PackedDataSet: Sendable {
         let outputSize: Int
 
         /// Asks the CPU to start loading examples `batch[0..<m]` — their non-zero inputs
-        /// and targets — into cache, so that the next mini-batch, whose examples lie
-        /// anywhere in the set, does not wait for main memory (a hint: it changes no number).
-        func prefetch(_ batch: UnsafePointer<Int>, m: Int) {
+        /// and, with `targets`, their targets — into cache, so that a coming mini-batch,
+        /// whose examples lie anywhere in the set, does not wait for main memory (a hint: it
+        /// changes no number). A pipeline stage asks only for its `share` of `shares`
+        /// equal parts of each example's inputs, about the part it gathers.
+        func prefetch(_ batch: UnsafePointer<Int>, m: Int, share: Int = 0, of shares: Int = 1, targets: Bool = true) {
             let lineCodes = 16, lineIndices = 32
             for e in 0..<m {
-                let start = rowStarts[batch[e]], end = rowStarts[batch[e] + 1]
-                for t in stride(from: start, to: end, by: lineCodes) { backproplab_prefetch(codes + t) }
-                for t in stride(from: start, to: end, by: lineIndices) { backproplab_prefetch(indices + t) }
-                if outputSize > 0 { backproplab_prefetch(targets + batch[e] * outputSize) }
+                let start = rowStarts[batch[e]], length = rowStarts[batch[e] + 1] - start
+                let from = start + length * share / shares, to = start + length * (share + 1) / shares
+                for t in stride(from: from & -lineCodes, to: to, by: lineCodes) { backproplab_prefetch(codes + t) }
+                for t in stride(from: from & -lineIndices, to: to, by: lineIndices) { backproplab_prefetch(indices + t) }
+                if targets && outputSize > 0 { backproplab_prefetch(self.targets + batch[e] * outputSize) }
             }
         }
     }

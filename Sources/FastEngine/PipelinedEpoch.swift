@@ -1,5 +1,6 @@
 import BackpropEngine
 import CKernels
+import CPrefetch
 import Foundation
 
 /// One epoch of mini-batch SGD on several threads that split the first layer by its
@@ -115,6 +116,27 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
         var parameters: UnsafeMutablePointer<S>
     }
 
+    /// Asks for what stage `stage` will read of the batch after next (the batch starting at
+    /// `k` being done): its share of those examples' inputs, their targets for the last
+    /// stage, and for the first stage the row starts of the batch after that, which the
+    /// next call reads. Two batches ahead, so that the data has a whole batch's time to
+    /// arrive; each stage only its share, so no stage waits on the others' lines
+    /// (measured on 2 threads: the first stage's gathering and prefetching fell from
+    /// about 4.5 to 3.3 µs a batch). The last stage asks after publishing δ², when the
+    /// others are no longer waiting for it.
+    private func prefetch(stage: Int, rows: PackedDataSet.Rows<S>, batches: FastNetwork.Batches, after k: Int) {
+        let n = batches.count, size = batches.size, ahead = k + 2 * size
+        guard ahead < n else { return }
+        let last = workspaces.count - 1
+        rows.prefetch(batches.order + ahead, m: min(size, n - ahead), share: stage, of: workspaces.count,
+                      targets: stage == last)
+        if stage == 0 {
+            for e in stride(from: ahead + size, to: min(ahead + 2 * size, n), by: 1) {
+                backproplab_prefetch(rows.rowStarts + batches.order[e])
+            }
+        }
+    }
+
     /// Stage `stage`'s epoch: per batch, gather its inputs, its rows' pending update, its
     /// rows' products pair by pair (after the previous stage's), and for the last stage
     /// the rest of the step.
@@ -150,7 +172,7 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
                     bpl_counter_publish(counters, stage, pairsDone)
                 }
                 sweep.finishBatch()
-                if m < n - k { rows.prefetch(batch + m, m: min(size, n - k - m)) }
+                if stage != last { prefetch(stage: stage, rows: rows, batches: batches, after: k) }
                 let step = S(eta / Double(m))
                 if stage == last {
                     workspace.activateFirstLayer(parameters: p, m: m)
@@ -158,6 +180,7 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
                     workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
                     pending = workspace.descend(p, decay: decay, step: step, data: data, batch: batch, m: m)
                     bpl_counter_publish(counters, workspaces.count, index + 1)
+                    prefetch(stage: stage, rows: rows, batches: batches, after: k)
                     onMiniBatch?(index + 1, batchCount)
                 } else {
                     pending = FirstLayerSweep<S>.Update(target: p + workspace.layout.weightOffsets[0],
