@@ -61,18 +61,21 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
     static var handoff: Int { 2 }
 
     /// The workspaces for `parts` threads: the first layer's rows (inputs) split into runs
-    /// with about the same number of non-zero inputs of `data` in each (each boundary the
-    /// nearest to its share). Giving the last stage, which also does the rest of the
-    /// step, a smaller share was measured (`bench`, 2 threads: 0.85 of a share) and was
-    /// no faster.
+    /// by the non-zero inputs of `data` behind them (each boundary the nearest to its
+    /// share), the last stage's share smaller by the rest of the step it also does: with τ
+    /// that work as a fraction of the first layer's (`tailFraction`, or `tail`), every
+    /// stage but the last gets (1 + τ)/parts of the non-zero inputs and the last
+    /// (1 − (parts − 1)τ)/parts, so that all do about the same work.
     static func workspaces(layout: FastLayout, capacity: Int, kernels: KernelSet, parts: Int,
-                           data: PackedDataSet) -> [BatchWorkspace<S>] {
+                           data: PackedDataSet, tail: Double? = nil) -> [BatchWorkspace<S>] {
         let inputs = layout.sizes[0], parts = max(1, min(parts, inputs))
         var before = [0]                                // non-zero inputs among inputs 0..<k
         for k in 0..<inputs { before.append(before[k] + (k < data.nonZerosPerInput.count ? data.nonZerosPerInput[k] : 0)) }
+        let total = Double(before[inputs])
+        let tau = tail ?? tailFraction(layout: layout, nonZerosPerExample: total / Double(max(data.count, 1)))
         var bounds = [0]
         for part in 1..<parts {
-            let share = Double(before[inputs]) * Double(part) / Double(parts)
+            let share = total * min(Double(part) * (1 + tau) / Double(parts), 1)
             let candidates = (bounds[part - 1] + 1)...(inputs - (parts - part))
             let distance = { (k: Int) in abs(Double(before[k]) - share) }
             bounds.append(candidates.min { distance($0) < distance($1) } ?? candidates.upperBound)
@@ -135,6 +138,24 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
                 backproplab_prefetch(rows.rowStarts + batches.order[e])
             }
         }
+    }
+
+    /// The last stage's own work each mini-batch — σ, layers 3…L, BP1 and BP2 for every
+    /// example, and their updates — as a fraction τ of the first layer's work (gathering,
+    /// updating and multiplying by its rows), which the stages share:
+    ///
+    ///     τ = 216 / (ν (4 + V))
+    ///
+    /// with ν the data's non-zero inputs per example and V the 32-byte vectors in a row of
+    /// (w²)ᵀ (the first layer's work per non-zero input: about 4 vectors' worth of
+    /// gathering, plus V for the update and the products). The constants are fitted to
+    /// alternating `bench` runs of the book's network on 2 threads: the fastest first-stage
+    /// shares were about 0.56 in Double (τ = 0.12: ν = 150, V = 8) and 0.59 in Float
+    /// (τ = 0.18, V = 4), and nearer 0.5 for the dense variant (ν = 390) and for
+    /// [784, 100, 10] (V = 26), as the formula gives. At most 0.5.
+    static func tailFraction(layout: FastLayout, nonZerosPerExample: Double) -> Double {
+        let vectors = Double(layout.widths[0] * MemoryLayout<S>.stride) / 32
+        return min(216 / (max(nonZerosPerExample, 1) * (4 + vectors)), 0.5)
     }
 
     /// Stage `stage`'s epoch: per batch, gather its inputs, its rows' pending update, its

@@ -73,8 +73,23 @@ struct ThreadsTests {
         for (threads, expected) in [(1, [0..<320]), (2, [0..<131, 131..<320]), (3, [0..<71, 71..<132, 132..<320]),
                                     (6, [0..<6, 6..<71, 71..<131, 131..<132, 132..<133, 133..<320])] {
             let workspaces = PipelinedEpoch<Double>.workspaces(layout: layout, capacity: 10, kernels: .automatic,
-                                                              parts: threads, data: data)
+                                                              parts: threads, data: data, tail: 0)
             #expect(workspaces.map(\.sweep.rows) == expected, "\(threads) threads")
         }
+        // With the last stage's own work at τ = 0.2 of the first layer's, the first of two
+        // stages takes 0.6 of the 36 non-zero inputs: the boundary nearest 21.6 is after
+        // input 131 (24 behind it), not after 130 (18).
+        let uneven = PipelinedEpoch<Double>.workspaces(layout: layout, capacity: 10, kernels: .automatic,
+                                                      parts: 2, data: data, tail: 0.2)
+        #expect(uneven.map(\.sweep.rows) == [0..<132, 132..<320])
+    }
+
+    @Test("the last stage's share shrinks by its own work: τ = 216 / (ν (4 + V)), at most 0.5")
+    func tailFraction() {
+        let book = FastLayout(sizes: [784, 30, 10]), wide = FastLayout(sizes: [784, 100, 10])
+        #expect(abs(PipelinedEpoch<Double>.tailFraction(layout: book, nonZerosPerExample: 150) - 0.12) < 1e-12)
+        #expect(abs(PipelinedEpoch<Float>.tailFraction(layout: book, nonZerosPerExample: 150) - 0.18) < 1e-12)
+        #expect(PipelinedEpoch<Double>.tailFraction(layout: wide, nonZerosPerExample: 150) < 0.05)
+        #expect(PipelinedEpoch<Double>.tailFraction(layout: book, nonZerosPerExample: 6) == 0.5)
     }
 }
