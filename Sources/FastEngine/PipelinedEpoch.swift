@@ -13,10 +13,11 @@ import Foundation
 /// for a pair of examples, publishes the pair, and thread 1 carries the same running
 /// sums on through its rows while thread 0 goes on to the next pair — a pipeline over the
 /// examples of the batch (`bpl_counter_publish`, `bpl_counter_wait`). The last thread
-/// then computes σ, layers 3 to L, BP1, BP2 and their updates (while the others wait: on
-/// the book's network this tail is what the first thread waits for each batch) and
-/// publishes δ², which every thread needs for its rows' share of the first layer's
-/// update, w²ⱼₖ → decay·w²ⱼₖ − step·Σₑ xₖ(e)δ²ⱼ(e) (e ascending, as the textbook sums).
+/// then computes σ, layers 3 to L, BP1, BP2 and their updates (so it owns fewer rows:
+/// `tailFraction`) and publishes δ², which every thread needs for its rows' share of the
+/// first layer's update, w²ⱼₖ → decay·w²ⱼₖ − step·Σₑ xₖ(e)δ²ⱼ(e) (e ascending, as the
+/// textbook sums). Each thread asks for its share of the data two batches ahead
+/// (`prefetch(stage:…)`).
 ///
 /// Each thread works on whole rows (all of layer 2's neurons) and only on its share of
 /// each example's non-zero inputs, so no thread repeats the work per input (gathering,
