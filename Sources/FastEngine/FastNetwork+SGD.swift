@@ -66,8 +66,7 @@ extension FastNetwork: MiniBatchTrainer {
         }
         let n = data.count
         let capacity = min(miniBatchSize, n), nonZeros = data.nonZeros(inBatchesOf: miniBatchSize)
-        // Threads pipeline the first layer's sweep, which regroups batches of up to 256 (`FirstLayerSweep`).
-        let parts = miniBatchSize <= FirstLayerSweep<Double>.maximumColumnExamples && n > 0 ? max(threads, 1) : 1
+        let parts = n > 0 ? Self.trainingThreads(threads, miniBatchSize: miniBatchSize) : 1
         let doubleWorkspaces = precision == .double ? Self.workspaces(Double.self, layout: layout, capacity: capacity,
                                                                       nonZeros: nonZeros, kernels: kernels, parts: parts, data: data) : []
         let floatWorkspaces = precision == .float ? Self.workspaces(Float.self, layout: layout, capacity: capacity,

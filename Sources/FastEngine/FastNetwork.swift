@@ -36,6 +36,13 @@ public struct FastNetwork: Sendable {
     /// "Speed", has the runs). Measure with `bench --threads N`.
     public var threads: Int = 1
 
+    /// How many threads `sgd` trains on when asked for `threads` with batches of
+    /// `miniBatchSize`: all of them up to the batches a pipeline stage regroups (256
+    /// examples, `FirstLayerSweep.maximumColumnExamples`), one for larger batches.
+    public static func trainingThreads(_ threads: Int, miniBatchSize: Int) -> Int {
+        miniBatchSize <= FirstLayerSweep<Double>.maximumColumnExamples ? max(threads, 1) : 1
+    }
+
     let layout: FastLayout
     /// (wˡ)ᵀ and bˡ for every layer, padded, at `layout`'s offsets.
     private(set) var storage: Parameters

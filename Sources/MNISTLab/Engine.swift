@@ -28,6 +28,13 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
     /// default); one otherwise, as `FastNetwork.threads`. The weights do not depend on it.
     @TaskLocal public static var threads: Int = 1
 
+    /// The threads this engine trains on with batches of `miniBatchSize`, within the
+    /// current `Engine.threads`: the fast engines' `FastNetwork.trainingThreads`, one for
+    /// the textbook engine.
+    public func trainingThreads(miniBatchSize: Int) -> Int {
+        precision == nil ? 1 : FastNetwork.trainingThreads(Engine.threads, miniBatchSize: miniBatchSize)
+    }
+
     /// Runs one epoch of mini-batch SGD on `network`, shuffling with `generator`, the fast
     /// engines on `Engine.threads` threads.
     ///

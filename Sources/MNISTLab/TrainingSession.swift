@@ -32,6 +32,9 @@ public struct TrainingOptions: Sendable {
 public struct TrainingReport: Codable, Equatable, Sendable {
     public var settings: TrainingSettings
     public var engine: Engine
+    /// The threads the engine trained on (`Engine.trainingThreads`): how to read
+    /// `seconds`; the weights do not depend on it.
+    public var threads: Int
     /// Epochs done before this process started (resumed runs), else 0.
     public var resumedAfterEpochs: Int
     public var epochs: [EpochResult]
@@ -120,7 +123,9 @@ public enum TrainingSession {
             say(lang.text("plotted \(path)", "已画出 \(path)"))
         }
         let report = TrainingReport(
-            settings: settings, engine: options.engine, resumedAfterEpochs: resumedAfter, epochs: run.history,
+            settings: settings, engine: options.engine,
+            threads: options.engine.trainingThreads(miniBatchSize: settings.batch), resumedAfterEpochs: resumedAfter,
+            epochs: run.history,
             best: run.best, seconds: seconds, savedModel: options.savePath
         )
         if !text {

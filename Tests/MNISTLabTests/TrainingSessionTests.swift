@@ -79,6 +79,13 @@ import TestSupport
         let decoded = try JSONDecoder().decode(TrainingReport.self, from: Data(lines[0].utf8))
         #expect(decoded.epochs == report.epochs)
         #expect(decoded.settings == report.settings)
+        #expect(decoded.threads == report.threads && report.threads == 1, "the fast engine, on one thread by default")
+        let threaded = try Engine.$threads.withValue(3) { try TrainingSession.run(options, data: syntheticSplits()) { _ in } }
+        #expect(threaded.threads == 3 && threaded.epochs.map(\.correct) == report.epochs.map(\.correct), "3 threads, the same run")
+        options.engine = .textbook
+        let textbook = try Engine.$threads.withValue(3) { try TrainingSession.run(options, data: syntheticSplits()) { _ in } }
+        #expect(textbook.threads == 1, "the textbook engine trains on one thread")
+        #expect(Engine.$threads.withValue(3) { Engine.fast.trainingThreads(miniBatchSize: 257) } == 1)
     }
 
     @Test func badSettingsNameTheFlag() {
