@@ -78,7 +78,8 @@ struct Bench: ParsableCommand {
         print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch \(batch), η = 3.0")
         let kernels = KernelSet.automatic
         print("machine: \(KernelSet.machine)")
-        print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(threads) thread\(threads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let trainingThreads = FastNetwork.trainingThreads(threads, miniBatchSize: batch)
+        print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(trainingThreads) thread\(trainingThreads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores" + (trainingThreads < threads ? " (batches of more than 256 train on one)" : ""))
         let training = mnist.training
         let test = mnist.test
         var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "CPU s / epoch", "× fast", "correct after epoch 1"])

@@ -67,7 +67,8 @@ struct FullRun {
             if words.count == 2, let value = Double(words[1]) { figures[String(words[0])] = value }
         }
         func figure(_ key: String) -> Double { figures[key] ?? .nan }
-        print("full run (child process): 784,30,10 in \(precision.rawValue) on \(threads) thread\(threads == 1 ? "" : "s"), \(epochs) epochs, batch \(batch), η = 3.0, 10,000 test images evaluated after every epoch")
+        let training = FastNetwork.trainingThreads(threads, miniBatchSize: batch)
+        print("full run (child process): 784,30,10 in \(precision.rawValue) on \(training) thread\(training == 1 ? "" : "s"), \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), η = 3.0, 10,000 test images evaluated after every epoch")
         print(String(format: "  data loaded and packed in %.2f s (%.1f%% of input pixels non-zero)",
                      figure("load-seconds"), 100 * figure("density")))
         print(String(format: "  training + evaluation: %.2f s (training alone %.2f s); accuracy after the last epoch %d / 10000, best %d",
