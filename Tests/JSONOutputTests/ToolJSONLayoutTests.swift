@@ -23,7 +23,7 @@ struct ToolJSONLayoutTests {
         _ = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
     }
 
-    @Test("mnist train, evaluate and baselines print the pinned JSON (times masked)")
+    @Test("mnist train, evaluate and baselines print the pinned JSON (times and threads masked)")
     func mnist() throws {
         let directory = try TemporaryDirectory(prefix: "JSONOutputTests")
         defer { directory.remove() }
