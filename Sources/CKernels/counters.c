@@ -4,8 +4,8 @@
 // then — e.g. on a machine busier than its cores, where the thread it waits for is not
 // running — does it sleep (a futex on Linux, sched_yield elsewhere), so that it does not
 // burn the CPU the other thread needs. With more threads than cores the counters are
-// made without spinning: a waiter sleeps at once (measured with `mnist train --threads 3`
-// on 2 cores: 0.42 s an epoch against 0.65 s spinning first).
+// made without spinning: a waiter sleeps at once (`mnist train --epochs 2 --threads 3` on
+// 2 cores printed "2 epochs in 0.89 s", against 1.38 s spinning first).
 
 #include "CKernels.h"
 #include <limits.h>

@@ -36,11 +36,14 @@ public struct FastNetwork: Sendable {
     /// "Speed", has the runs). Measure with `bench --threads N`.
     public var threads: Int = 1
 
+    /// The largest mini-batch `sgd` trains on several threads: the most examples a
+    /// pipeline stage regroups (`FirstLayerSweep.maximumColumnExamples`, 256).
+    public static var maximumThreadedBatch: Int { FirstLayerSweep<Double>.maximumColumnExamples }
+
     /// How many threads `sgd` trains on when asked for `threads` with batches of
-    /// `miniBatchSize`: all of them up to the batches a pipeline stage regroups (256
-    /// examples, `FirstLayerSweep.maximumColumnExamples`), one for larger batches.
+    /// `miniBatchSize`: all of them up to `maximumThreadedBatch`, one for larger batches.
     public static func trainingThreads(_ threads: Int, miniBatchSize: Int) -> Int {
-        miniBatchSize <= FirstLayerSweep<Double>.maximumColumnExamples ? max(threads, 1) : 1
+        miniBatchSize <= maximumThreadedBatch ? max(threads, 1) : 1
     }
 
     let layout: FastLayout

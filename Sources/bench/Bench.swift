@@ -79,7 +79,7 @@ struct Bench: ParsableCommand {
         let kernels = KernelSet.automatic
         print("machine: \(KernelSet.machine)")
         let trainingThreads = FastNetwork.trainingThreads(threads, miniBatchSize: batch)
-        print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(trainingThreads) thread\(trainingThreads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores" + (trainingThreads < threads ? " (batches of more than 256 train on one)" : ""))
+        print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(trainingThreads) thread\(trainingThreads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores" + (trainingThreads < threads ? " (batches of more than \(FastNetwork.maximumThreadedBatch) train on one)" : ""))
         let training = mnist.training
         let test = mnist.test
         var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "CPU s / epoch", "× fast", "correct after epoch 1"])
