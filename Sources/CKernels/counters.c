@@ -12,6 +12,7 @@
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 #if defined(__linux__)
 #include <linux/futex.h>
 #include <sys/syscall.h>
@@ -50,11 +51,15 @@ struct bpl_counters {
     long count;
     int spins;
     bpl_counter *counters;
+    /// Waits that ran out of spins and slept, over all counters (its own line).
+    _Alignas(64) _Atomic long sleeps;
 };
 
 bpl_counters *bpl_counters_create(long count, int spin) {
-    bpl_counters *c = calloc(1, sizeof *c);
+    bpl_counters *c = aligned_alloc(64, sizeof *c);
     if (!c) return NULL;
+    memset(c, 0, sizeof *c);
+    atomic_init(&c->sleeps, 0);
     c->count = count < 1 ? 1 : count;
     c->spins = spin ? spin_limit : 0;
     c->counters = aligned_alloc(64, (size_t)c->count * sizeof(bpl_counter));
@@ -91,7 +96,12 @@ void bpl_counter_wait(bpl_counters *c, long index, long value) {
     }
     // Sequentially consistent: either the publisher sees this sleeper and wakes it, or this
     // thread sees the new value (and the futex returns at once).
+    atomic_fetch_add_explicit(&c->sleeps, 1, memory_order_relaxed);
     atomic_fetch_add(&counter->sleepers, 1);
     for (int seen; (seen = atomic_load(&counter->value)) < value;) sleep_while(&counter->value, seen);
     atomic_fetch_sub(&counter->sleepers, 1);
 }
+
+long bpl_counter_value(bpl_counters *c, long index) { return atomic_load(&c->counters[index].value); }
+
+long bpl_counters_sleeps(bpl_counters *c) { return atomic_load_explicit(&c->sleeps, memory_order_relaxed); }

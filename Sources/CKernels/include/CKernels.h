@@ -206,5 +206,10 @@ void bpl_counters_destroy(bpl_counters *counters);
 void bpl_counter_publish(bpl_counters *counters, long index, long value);
 /// Returns once counter `index` is at least `value`: spins a while (see `bpl_counters_create`), then sleeps.
 void bpl_counter_wait(bpl_counters *counters, long index, long value);
+/// Counter `index`'s value now (what a wait for it would compare).
+long bpl_counter_value(bpl_counters *counters, long index);
+/// How many waits so far ran out of spins and slept (all counters): often, when the
+/// threads do not get a core each — the machine is busy with other programs.
+long bpl_counters_sleeps(bpl_counters *counters);
 
 #endif
