@@ -1,4 +1,5 @@
 import BackpropEngine
+import Foundation
 
 extension FastNetwork: MiniBatchTrainer {
     /// The fast engine trains on packed storage (see `PackedDataSet`).
@@ -73,7 +74,14 @@ extension FastNetwork: MiniBatchTrainer {
                                                                     nonZeros: nonZeros, kernels: kernels, parts: parts, data: data) : []
         let order = AlignedBuffer<Int>(count: n, repeating: 0)
         let decay = 1 - eta * lambda / Double(max(n, 1))
+        // Asked for more threads than cores: train on them all the same (slower, as the
+        // tools warn), rather than step aside at once.
+        let busyCores = busyCores == .standard && parts > ProcessInfo.processInfo.activeProcessorCount ? nil : busyCores
+        let carried = busyCores == .standard
+        var backoff = carried ? BusyCores.carried.withLock { $0 } : busyCores?.fresh ?? BusyCores.standard.fresh
+        defer { if carried { BusyCores.carried.withLock { $0 = backoff } } }
         var reports: [EpochReport] = []
+        batchesOnOneThread = 0
         for j in 0..<epochs {
             let start = ContinuousClock.now
             for (position, index) in shuffledOrder(count: n, generator: &generator).enumerated() {
@@ -82,9 +90,13 @@ extension FastNetwork: MiniBatchTrainer {
             let batches = Batches(order: order.pointer, count: n, size: miniBatchSize)
             switch uniqueParameters() {
             case .double(let p):
-                Self.epoch(p.pointer, doubleWorkspaces, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch)
+                batchesOnOneThread += Self.epoch(p.pointer, doubleWorkspaces, cost: cost, data: data, batches: batches, eta: eta,
+                                                 decay: decay, nonZeros: nonZeros, busyCores: busyCores, backoff: &backoff,
+                                                 onMiniBatch: onMiniBatch)
             case .float(let p):
-                Self.epoch(p.pointer, floatWorkspaces, cost: cost, data: data, batches: batches, eta: eta, decay: decay, onMiniBatch: onMiniBatch)
+                batchesOnOneThread += Self.epoch(p.pointer, floatWorkspaces, cost: cost, data: data, batches: batches, eta: eta,
+                                                 decay: decay, nonZeros: nonZeros, busyCores: busyCores, backoff: &backoff,
+                                                 onMiniBatch: onMiniBatch)
             }
             let elapsed = start.duration(to: .now)
             guard isFinite else { throw .nonFinite(epoch: j, eta: eta) }
@@ -116,27 +128,62 @@ extension FastNetwork: MiniBatchTrainer {
 
     /// One epoch of mini-batch steps on the parameters at `p`. The first layer's update
     /// of each batch is left pending until the next batch's feedforward (see
-    /// `FirstLayerSweep`), and applied at the end.
+    /// `FirstLayerSweep`), and applied at the end of a run of batches. With several
+    /// workspaces the threads train (`PipelinedEpoch`), except while `backoff` owes
+    /// mini-batches to one thread: when they step aside for a busy machine (`busyCores`),
+    /// one thread trains a stretch, with a workspace of all the first layer's rows
+    /// (`nonZeros`: the most non-zero inputs in a batch), and then the threads try again.
+    /// Returns the batches trained on one thread instead of the threads (0 without threads).
     static func epoch<S: FastScalar>(
         _ p: UnsafeMutablePointer<S>, _ workspaces: [BatchWorkspace<S>], cost: Cost, data: PackedDataSet,
-        batches: Batches, eta: Double, decay: Double, onMiniBatch: ((Int, Int) -> Void)?
-    ) {
-        guard var workspace = workspaces.first else { return }
-        if workspaces.count > 1 {
-            if PipelinedEpoch(workspaces).run(p, cost: cost, data: data, batches: batches, eta: eta, decay: decay,
-                                             onMiniBatch: onMiniBatch) {
-                return
-            }
-            // No memory for the counters: one thread, which must compute all of the first
-            // layer's rows, not only the first stage's.
-            workspace = BatchWorkspace(layout: workspace.layout, capacity: workspace.capacity,
-                                       nonZeros: data.nonZeros(inBatchesOf: batches.size), kernels: workspace.kernels)
+        batches: Batches, eta: Double, decay: Double, nonZeros: Int, busyCores: BusyCores?,
+        backoff: inout BusyCores.Backoff, onMiniBatch: ((Int, Int) -> Void)?
+    ) -> Int {
+        guard let first = workspaces.first else { return 0 }
+        let batchCount = (batches.count + batches.size - 1) / batches.size
+        guard workspaces.count > 1 else {
+            oneThread(p, first, batches: batches, range: 0..<batchCount, cost: cost, data: data, eta: eta, decay: decay,
+                      onMiniBatch: onMiniBatch)
+            return 0
         }
+        var done = 0, alone = 0
+        var single: BatchWorkspace<S>?
+        while done < batchCount {
+            if backoff.owed == 0 {
+                let stopped = PipelinedEpoch(workspaces, busyCores: busyCores).run(
+                    p, cost: cost, data: data, batches: batches, from: done, eta: eta, decay: decay, onMiniBatch: onMiniBatch)
+                if stopped == batchCount { break }
+                if stopped > done {
+                    busyCores?.steppedAside(afterRunning: stopped - done, &backoff)
+                    done = stopped
+                }
+            }
+            // The threads stepped aside (or there was no memory for their counters: then
+            // one thread does the rest). The first stage's workspace holds only its rows:
+            // one thread needs them all.
+            let workspace = single ?? BatchWorkspace(layout: first.layout, capacity: first.capacity, nonZeros: nonZeros,
+                                                     kernels: first.kernels)
+            single = workspace
+            let range = done..<(backoff.owed > 0 ? min(done + backoff.owed, batchCount) : batchCount)
+            oneThread(p, workspace, batches: batches, range: range, cost: cost, data: data, eta: eta, decay: decay,
+                      onMiniBatch: onMiniBatch)
+            alone += range.count
+            backoff.owed = max(backoff.owed - range.count, 0)
+            done = range.upperBound
+        }
+        return alone
+    }
+
+    /// The mini-batches `range` of an epoch on one thread, with `workspace`.
+    private static func oneThread<S: FastScalar>(
+        _ p: UnsafeMutablePointer<S>, _ workspace: BatchWorkspace<S>, batches: Batches, range: Range<Int>, cost: Cost,
+        data: PackedDataSet, eta: Double, decay: Double, onMiniBatch: ((Int, Int) -> Void)?
+    ) {
         let n = batches.count, size = batches.size
         let batchCount = (n + size - 1) / size
         var pending: FirstLayerSweep<S>.Update?
-        for (index, k) in stride(from: 0, to: n, by: size).enumerated() {
-            let m = min(size, n - k)
+        for index in range {
+            let k = index * size, m = min(size, n - k)
             let batch = batches.order + k
             workspace.forward(parameters: p, data: data, batch: batch, m: m, after: pending,
                               upcoming: batch + m, upcomingCount: min(size, n - k - m),

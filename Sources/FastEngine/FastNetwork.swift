@@ -28,13 +28,24 @@ public struct FastNetwork: Sendable {
     /// not depend on it: the threads pipeline the first layer by its rows — each thread
     /// owns a run of inputs k, and each example's running sum z² passes from thread to
     /// thread in the order of k — so every number is computed in the textbook's order
-    /// (see `PipelinedEpoch`). Batches of more than 256 examples train on one thread.
-    /// Evaluation always uses every core.
+    /// (see `PipelinedEpoch`). Batches of more than 256 examples train on one thread, and
+    /// so do stretches of mini-batches while other programs keep the cores busy
+    /// (`batchesOnOneThread`, `BusyCores`). Evaluation always uses every core.
     ///
     /// On the 2-core AMD EPYC VM this was developed on, two threads train the book's
     /// [784, 30, 10] in about 0.05–0.06 s an epoch against about 0.08 s on one (README,
     /// "Speed", has the runs). Measure with `bench --threads N`.
     public var threads: Int = 1
+
+    /// The mini-batches that the last `sgd` call's threads left to one thread because they
+    /// were not getting the cores (other programs busy on the machine): each epoch starts
+    /// on the threads and goes on on one when their hand-overs keep having to wake a
+    /// sleeping thread. The numbers are the same either way. (See `BusyCores`.)
+    public internal(set) var batchesOnOneThread = 0
+
+    /// When `sgd`'s threads step aside for a busy machine; nil: never (tests that must run
+    /// every mini-batch on the threads).
+    var busyCores: BusyCores? = .standard
 
     /// The largest mini-batch `sgd` trains on several threads: the most examples a
     /// pipeline stage regroups (`FirstLayerSweep.maximumColumnExamples`, 256).

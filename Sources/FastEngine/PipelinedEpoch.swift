@@ -26,6 +26,10 @@ import Foundation
 /// all of them repeating layers 3…L: measured slower, see README "Speed".) Every number
 /// is the textbook's, whatever the number of threads.
 ///
+/// The threads can stop after any mini-batch and hand the rest of the epoch to one
+/// thread (`run(from:)` starts them again later): `FastNetwork.epoch` does so when
+/// their waits keep sleeping, a sign that other programs have the cores (`BusyCores`).
+///
 /// Ordering. Thread i < last updates its rows for batch t − 1 (reading δ²(t − 1)) before
 /// its products of batch t, and the last thread overwrites δ² (backward of batch t) only
 /// after those products reached it; Z²/A² is written for batch t only after δ²(t − 1) is
@@ -38,17 +42,22 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
 
     private let workspaces: [BatchWorkspace<S>]
     /// Per thread i, the example pairs it has finished over the epoch; then (index
-    /// `workspaces.count`) the batches whose δ² is published.
+    /// `workspaces.count`) the batches whose δ² is published; then (`stopIndex`) 0, or
+    /// the number of batches after which the threads stop (`BusyCores`).
     private let counters: OpaquePointer?
+    private var stopIndex: Int { workspaces.count + 1 }
+    /// When the threads stop early for a busy machine, or nil to never stop.
+    private let busyCores: BusyCores?
     /// Z² and then A² of the batch in progress, rows of layer 2's width.
     private let firstActivations: AlignedBuffer<S>
 
     /// The threads' workspaces: one per thread, their first-layer `rows` consecutive,
     /// disjoint and covering the inputs, all columns, all of the same capacity (≤ `FirstLayerSweep.maximumColumnExamples`).
-    init(_ workspaces: [BatchWorkspace<S>]) {
+    init(_ workspaces: [BatchWorkspace<S>], busyCores: BusyCores? = .standard) {
         self.workspaces = workspaces
+        self.busyCores = busyCores
         // More threads than cores: the thread waited for is likely not running, so sleep at once.
-        counters = bpl_counters_create(workspaces.count + 1,
+        counters = bpl_counters_create(workspaces.count + 2,
                                        workspaces.count <= ProcessInfo.processInfo.activeProcessorCount ? 1 : 0)
         let first = workspaces[0]
         firstActivations = AlignedBuffer(count: first.capacity * first.layout.widths[0], repeating: 0)
@@ -88,25 +97,28 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
         }
     }
 
-    /// The epoch of `FastNetwork.epoch` with one thread per workspace (this one, the last
-    /// stage, included); false, having done nothing, when there is no memory for the counters.
-    func run(_ p: UnsafeMutablePointer<S>, cost: Cost, data: PackedDataSet, batches: FastNetwork.Batches,
-             eta: Double, decay: Double, onMiniBatch: ((Int, Int) -> Void)?) -> Bool {
-        guard counters != nil else { return false }
-        let job = Job(data: data, batches: batches, cost: cost, eta: eta, decay: S(decay), parameters: p)
+    /// The epoch of `FastNetwork.epoch` from mini-batch `start` on, with one thread per
+    /// workspace (this one, the last stage, included), until the end or until the threads
+    /// step aside for a busy machine (`BusyCores`): returns the mini-batches done from
+    /// the epoch's start, each with its whole update applied — `start` when there is no
+    /// memory for the counters.
+    func run(_ p: UnsafeMutablePointer<S>, cost: Cost, data: PackedDataSet, batches: FastNetwork.Batches, from start: Int = 0,
+             eta: Double, decay: Double, onMiniBatch: ((Int, Int) -> Void)?) -> Int {
+        guard counters != nil else { return start }
+        let job = Job(data: data, batches: batches, start: start, cost: cost, eta: eta, decay: S(decay), parameters: p)
         let group = DispatchGroup()
         for stage in 0..<(workspaces.count - 1) {
             group.enter()
             let thread = Thread { [self] in
-                train(stage: stage, job: job, onMiniBatch: nil)
+                _ = train(stage: stage, job: job, onMiniBatch: nil)
                 group.leave()
             }
             thread.name = "FastEngine training \(stage + 1)"
             thread.start()
         }
-        train(stage: workspaces.count - 1, job: job, onMiniBatch: onMiniBatch)
+        let done = train(stage: workspaces.count - 1, job: job, onMiniBatch: onMiniBatch)
         group.wait()
-        return true
+        return done
     }
 
     private struct Job: @unchecked Sendable {
@@ -114,6 +126,8 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
         // epoch; the parameters are written as the type's notes say.
         var data: PackedDataSet
         var batches: FastNetwork.Batches
+        /// The first mini-batch to train.
+        var start: Int
         var cost: Cost
         var eta: Double
         var decay: S
@@ -162,8 +176,14 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
 
     /// Stage `stage`'s epoch: per batch, gather its inputs, its rows' pending update, its
     /// rows' products pair by pair (after the previous stage's), and for the last stage
-    /// the rest of the step.
-    private func train(stage: Int, job: Job, onMiniBatch: ((Int, Int) -> Void)?) {
+    /// the rest of the step. Returns the batches done.
+    ///
+    /// Stopping early: at the end of batch i the last stage may set the stop counter to
+    /// i + 2 (before it publishes δ²(i)). Every stage looks at the counter before
+    /// gathering a batch j: by then it has waited for δ²(j − 2), so a stop set at the end
+    /// of batch j − 2 is seen there, and a stop set later is at least j + 1. So all stages
+    /// stop after the same batch, and each then applies its pending update.
+    private func train(stage: Int, job: Job, onMiniBatch: ((Int, Int) -> Void)?) -> Int {
         let workspace = workspaces[stage], sweep = workspace.sweep, last = workspaces.count - 1
         let deltaOwner = workspaces[last]
         let batches = job.batches, n = batches.count, size = batches.size
@@ -173,9 +193,16 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
         let z = firstActivations.pointer
         workspace.sharedFirstActivation = z
         var pending: FirstLayerSweep<S>.Update?
-        var pairsDone = 0
+        var pairsDone = 0, done = batchCount, stopping = false
+        var sleepsBefore = bpl_counters_sleeps(counters)
         withExtendedLifetime(data) {
-            for (index, k) in stride(from: 0, to: n, by: size).enumerated() {
+            for index in job.start..<batchCount {
+                let k = index * size
+                let stop = bpl_counter_value(counters, stopIndex)
+                if stop > 0 && index >= stop {
+                    done = index
+                    break
+                }
                 let m = min(size, n - k), batch = batches.order + k
                 sweep.gather(rows: rows, batch: batch, m: m)
                 if let update = pending {
@@ -202,6 +229,14 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
                     workspace.forwardUpperLayers(parameters: p, m: m)
                     workspace.backward(parameters: p, data: data, batch: batch, m: m, cost: cost)
                     pending = workspace.descend(p, decay: decay, step: step, data: data, batch: batch, m: m)
+                    if let busyCores, !stopping, index + 2 < batchCount {
+                        let sleeps = bpl_counters_sleeps(counters)
+                        if busyCores.stepsAside(afterBatches: index + 1, sleeps: sleeps, before: sleepsBefore) {
+                            bpl_counter_publish(counters, stopIndex, index + 2)
+                            stopping = true
+                        }
+                        if (index + 1) % busyCores.interval == 0 { sleepsBefore = sleeps }
+                    }
                     bpl_counter_publish(counters, workspaces.count, index + 1)
                     prefetch(stage: stage, rows: rows, batches: batches, after: k)
                     onMiniBatch?(index + 1, batchCount)
@@ -211,9 +246,10 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
                 }
             }
             if let update = pending {
-                if stage != last { bpl_counter_wait(counters, workspaces.count, batchCount) }
+                if stage != last { bpl_counter_wait(counters, workspaces.count, done) }
                 sweep.update(update)
             }
         }
+        return done
     }
 }

@@ -1,5 +1,5 @@
 import BackpropEngine
-import FastEngine
+@testable import FastEngine
 
 /// Random examples for `sizes`: inputs in [0, 1) with about half of them exactly 0
 /// (so the sparse first layer is exercised), one-hot targets.
@@ -26,10 +26,11 @@ struct BothEngines {
 
     init(_ network: Network, _ data: [Example], generator: SeededGenerator, epochs: Int, miniBatchSize: Int,
          eta: Double, lambda: Double = 0, testData: [LabeledExample]? = nil, kernels: KernelSet = .automatic,
-         threads: Int = 1) throws {
+         threads: Int = 1, busyCores: BusyCores? = nil) throws {
         textbook = network
         fast = FastNetwork(network, kernels: kernels)
         fast.threads = threads
+        fast.busyCores = busyCores
         var g1 = generator, g2 = generator
         textbookReports = try textbook.sgd(trainingData: data, epochs: epochs, miniBatchSize: miniBatchSize, eta: eta,
                                            lambda: lambda, testData: testData, generator: &g1)

@@ -1,0 +1,73 @@
+import Synchronization
+
+/// When the training threads step aside for a busy machine.
+///
+/// The pipelined epoch (`PipelinedEpoch`) hands work between its threads several times
+/// a mini-batch, a microsecond or two apart, so it is only fast while every thread has a
+/// core. When other programs take the cores — two trainings started at once on a 2-core
+/// machine — the thread waited for is often not running: the waits run out of spins and
+/// sleep, and every hand-over costs a wake-up. Measured with `mnist train --epochs 5`
+/// twice at once on this 2-core VM, two threads each: "5 epochs in 2.75 s" and "2.97 s",
+/// against 0.45 s for one run alone and 0.47 s / 0.56 s for the two at once on one thread
+/// each.
+///
+/// So the last thread counts, every `interval` mini-batches, the waits that slept; at
+/// `sleeps` or more the threads finish the mini-batch after next, apply what they hold,
+/// and one thread trains the next `rest` mini-batches; then the threads try again. Each
+/// further time they step aside after a short run, one thread trains twice as long (up
+/// to `longestRest`), so that lasting contention costs few tries; after a run of
+/// `cleanRun` mini-batches or more, `rest` again. Results do not change: the one thread
+/// computes every number in the same order.
+///
+/// A healthy pipeline seldom sleeps: in `bench` runs on this VM, windows of 32
+/// mini-batches had at most 5 sleeps, except for bursts of 33 to 51 when the host took
+/// a core away for a while; a starved one sleeps at most of its 6 hand-overs a
+/// mini-batch. So 8 in 32 mini-batches separates the two; a burst costs one thread for
+/// 256 mini-batches (about 4 ms).
+struct BusyCores: Sendable, Equatable {
+    /// Mini-batches between looks at the sleeps.
+    var interval: Int
+    /// Sleeps within one interval that mean the threads are not getting the cores.
+    var sleeps: Int
+    /// Mini-batches one thread trains when the threads step aside after a long run.
+    var rest: Int
+    /// The most mini-batches one thread trains before the threads try again.
+    var longestRest: Int
+    /// A run of the threads this long means the machine had become free again.
+    var cleanRun: Int
+
+    /// The threads step aside after 8 sleeps within 32 mini-batches, for 256 mini-batches
+    /// (about 4 ms on one thread), then 512, 1024, … up to 65,536 (about 1 s) while the
+    /// machine stays busy; back to 256 after 4096 mini-batches on the threads.
+    static let standard = BusyCores(interval: 32, sleeps: 8, rest: 256, longestRest: 1 << 16, cleanRun: 4096)
+
+    /// Whether the sleeps of the interval that ends after `batches` mini-batches (total
+    /// `sleeps` so far, `before` at the interval's start) mean the threads should stop.
+    func stepsAside(afterBatches batches: Int, sleeps total: Int, before: Int) -> Bool {
+        batches % interval == 0 && total - before >= sleeps
+    }
+
+    /// Where the threads stand with one thread's stretches.
+    struct Backoff: Sendable, Equatable {
+        /// Mini-batches one thread still trains before the threads try again.
+        var owed = 0
+        /// The stretch the next stepping aside after a short run asks for.
+        var next: Int
+    }
+
+    /// A backoff with nothing owed.
+    var fresh: Backoff { Backoff(next: rest) }
+
+    /// The threads stepped aside after a run of `ran` mini-batches: one thread owes a
+    /// stretch, `rest` after a long run, else the next, twice as long as the last.
+    func steppedAside(afterRunning ran: Int, _ backoff: inout Backoff) {
+        let stretch = ran >= cleanRun ? rest : backoff.next
+        backoff.owed = stretch
+        backoff.next = min(2 * stretch, longestRest)
+    }
+
+    /// The standard policy's backoff between `sgd` calls: how busy the machine has been
+    /// belongs to the machine, not to one network (`mnist train` makes a `FastNetwork`
+    /// for each epoch, `bench` calls `sgd` once per epoch).
+    static let carried = Mutex(standard.fresh)
+}
