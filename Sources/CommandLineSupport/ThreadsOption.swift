@@ -32,4 +32,14 @@ public struct ThreadsOption: ParsableArguments, Sendable {
             "warning: --threads \(threads) is more than the \(cores) cores here: the training threads wait for each other, so training will be several times slower than with --threads \(cores) (the weights are the same)",
             "警告：--threads \(threads) 多于本机的 \(cores) 个核心：训练线程会互相等待，训练会比 --threads \(cores) 慢好几倍（权重完全相同）")
     }
+
+    /// A one-line note, in `language`, when the fast engine's `threads` training threads
+    /// left `batches` mini-batches to one thread because other programs kept the cores
+    /// busy (`FastNetwork.batchesOnOneThread`), else nil: it explains a slower run.
+    public static func busyCoresNote(batches: Int, threads: Int, language: Language = .english) -> String? {
+        guard batches > 0 else { return nil }
+        return language.text(
+            "note: other programs kept the cores busy, so \(batches) mini-batch\(batches == 1 ? "" : "es") trained on one thread instead of \(threads) (the weights are the same)",
+            "注意：其他程序占用了核心，因此有 \(batches) 个小批量数据改在一个线程上训练，而不是 \(threads) 个（权重完全相同）")
+    }
 }

@@ -36,10 +36,13 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
     }
 
     /// Runs one epoch of mini-batch SGD on `network`, shuffling with `generator`, the fast
-    /// engines on `Engine.threads` threads.
+    /// engines on `Engine.threads` threads. Returns the mini-batches the threads left to
+    /// one thread because other programs kept the cores busy
+    /// (`FastNetwork.batchesOnOneThread`; 0 for the textbook engine).
     ///
     /// - Throws: `TrainingError.nonFinite` (numbered epoch 0 — the caller renumbers) if a
     ///   weight became NaN or infinite.
+    @discardableResult
     public func trainEpoch(
         _ network: inout Network,
         data: EpochData,
@@ -48,13 +51,14 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
         lambda: Double,
         generator: inout SeededGenerator,
         onMiniBatch: @escaping (Int, Int) -> Void
-    ) throws(TrainingError) {
+    ) throws(TrainingError) -> Int {
         switch (precision, data) {
         case (nil, .examples(let training, _)):
             try network.sgd(
                 trainingData: training, epochs: 1, miniBatchSize: batch, eta: eta, lambda: lambda,
                 generator: &generator, onMiniBatch: onMiniBatch
             )
+            return 0
         case (let precision?, _):
             var fast = FastNetwork(network, precision: precision)
             fast.threads = Engine.threads
@@ -63,6 +67,7 @@ public enum Engine: String, CaseIterable, Codable, Sendable {
                 lambda: lambda, generator: &generator, onMiniBatch: onMiniBatch
             )
             network = fast.network
+            return fast.batchesOnOneThread
         case (nil, .packed):
             throw .invalidHyperparameters("the textbook engine trains on examples, not on a packed data set")
         }

@@ -14,6 +14,11 @@ public struct TrainingRun: Sendable {
     public private(set) var network: Network
     /// One result per finished epoch, in order.
     public private(set) var history: [EpochResult]
+    /// The mini-batches this process trained on one thread instead of the fast engine's
+    /// threads, because other programs kept the cores busy (`FastNetwork.batchesOnOneThread`).
+    /// Not part of the checkpoint: it says how this process's times were made, not what
+    /// the run learned.
+    public private(set) var batchesOnOneThread = 0
 
     /// A new run: a network with random weights drawn from `settings.seed`.
     public init(settings: TrainingSettings) throws(TrainingSetupError) {
@@ -85,7 +90,7 @@ public struct TrainingRun: Sendable {
         var next = network
         let start = ContinuousClock.now
         do {
-            try engine.trainEpoch(
+            batchesOnOneThread += try engine.trainEpoch(
                 &next, data: data, batch: settings.batch, eta: settings.eta, lambda: settings.lambda,
                 generator: &generator, onMiniBatch: onMiniBatch
             )

@@ -35,6 +35,9 @@ public struct TrainingReport: Codable, Equatable, Sendable {
     /// The threads the engine trained on (`Engine.trainingThreads`): how to read
     /// `seconds`; the weights do not depend on it.
     public var threads: Int
+    /// The mini-batches that trained on one thread instead, because other programs kept
+    /// the cores busy (`TrainingRun.batchesOnOneThread`); 0 on an idle machine.
+    public var batchesOnOneThread: Int
     /// Epochs done before this process started (resumed runs), else 0.
     public var resumedAfterEpochs: Int
     public var epochs: [EpochResult]
@@ -124,7 +127,8 @@ public enum TrainingSession {
         }
         let report = TrainingReport(
             settings: settings, engine: options.engine,
-            threads: options.engine.trainingThreads(miniBatchSize: settings.batch), resumedAfterEpochs: resumedAfter,
+            threads: options.engine.trainingThreads(miniBatchSize: settings.batch),
+            batchesOnOneThread: run.batchesOnOneThread, resumedAfterEpochs: resumedAfter,
             epochs: run.history,
             best: run.best, seconds: seconds, savedModel: options.savePath
         )

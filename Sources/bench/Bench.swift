@@ -82,21 +82,27 @@ struct Bench: ParsableCommand {
         print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(trainingThreads) thread\(trainingThreads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores" + (trainingThreads < threads ? " (batches of more than \(FastNetwork.maximumThreadedBatch) train on one)" : ""))
         let training = mnist.training
         let test = mnist.test
+        var busyNotes: [String] = []
         var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "CPU s / epoch", "× fast", "correct after epoch 1"])
         for sizes in networks.map(\.values) {
             let network = try Network(sizes: sizes, seed: seedOption.seed)
             let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed, batch: batch,
                                      threads: threads)
             var fastSeconds: Double?
+            func fastRow(_ engine: String, _ fast: EpochTiming.Result) {
+                table.append(row(sizes, engine, fast, fastSeconds ?? fast.seconds))
+                if let note = ThreadsOption.busyCoresNote(batches: fast.batchesOnOneThread, threads: trainingThreads) {
+                    busyNotes.append("\(sizes.map(String.init).joined(separator: ",")) \(engine) — \(note)")
+                }
+            }
             for precision in fastPrecisions {
                 let fast = try timing.fast(epochs: epochsFast, precision: precision)
-                let baseline = fastSeconds ?? fast.seconds
-                fastSeconds = baseline
-                table.append(row(sizes, precision == .double ? "fast" : "fast Float", fast, baseline))
+                fastSeconds = fastSeconds ?? fast.seconds
+                fastRow(precision == .double ? "fast" : "fast Float", fast)
             }
             if sizes == [784, 30, 10], fastPrecisions.contains(.double) {
                 // Dense input (about half the pixels non-zero, like Fashion-MNIST): see `denseInput`.
-                table.append(row(sizes, "fast dense", try timing.fast(epochs: epochsFast, dense: true), fastSeconds ?? .nan))
+                fastRow("fast dense", try timing.fast(epochs: epochsFast, dense: true))
             }
             let baseline = fastSeconds ?? .nan
             if epochsTextbook > 0 {
@@ -114,6 +120,7 @@ struct Bench: ParsableCommand {
         print("s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time (all threads);")
         print("fast dense: the same images with a faint background on the middle rows' zero pixels (about half the pixels non-zero, like Fashion-MNIST).")
         print("× fast compares s / epoch with the first fast row of the network. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision).")
+        for note in busyNotes { print(note) }
         if fullEpochs > 0 {
             print()
             for precision in fastPrecisions {

@@ -18,6 +18,9 @@ struct EpochTiming {
         /// The fastest epoch's CPU time (training only).
         var cpuSeconds: Double
         var firstCorrect: Int?
+        /// Mini-batches the fast engine's threads left to one thread over all the epochs,
+        /// because other programs kept the cores busy (`FastNetwork.batchesOnOneThread`).
+        var batchesOnOneThread = 0
     }
 
     let network: Network
@@ -39,9 +42,14 @@ struct EpochTiming {
         let testSet = dense ? PackedDataSet(count: test.count, sizes: network.sizes,
                                             input: { EpochTiming.denseInput(test[$0].x) }, label: { test[$0].label })
                             : PackedDataSet(test, sizes: network.sizes)
-        return try measure(epochs: epochs, score: { fast.evaluate(testSet) }) { generator throws(TrainingError) in
-            try fast.sgd(trainingSet: data, epochs: 1, miniBatchSize: batch, eta: 3.0, generator: &generator)
+        var oneThread = 0
+        var result = try measure(epochs: epochs, score: { fast.evaluate(testSet) }) { generator throws(TrainingError) in
+            let reports = try fast.sgd(trainingSet: data, epochs: 1, miniBatchSize: batch, eta: 3.0, generator: &generator)
+            oneThread += fast.batchesOnOneThread
+            return reports
         }
+        result.batchesOnOneThread = oneThread
+        return result
     }
 
     /// An MNIST image made about as dense as Fashion-MNIST (about half the pixels

@@ -1,4 +1,5 @@
 import BackpropEngine
+import CommandLineSupport
 import Datasets
 import FastEngine
 import Foundation
@@ -37,6 +38,7 @@ struct FullRun {
         print("best-correct \(reports.compactMap(\.correct).max() ?? 0)")
         print("density \(training.density)")
         print("peak-kb \(FullRun.peakResidentKilobytes() ?? -1)")
+        print("one-thread-batches \(network.batchesOnOneThread)")
     }
 
     /// The book's training and test sets packed for the fast engine straight from the raw
@@ -76,5 +78,9 @@ struct FullRun {
                      Int(figure("final-correct").isFinite ? figure("final-correct") : 0),
                      Int(figure("best-correct").isFinite ? figure("best-correct") : 0)))
         print(String(format: "  peak resident memory (VmHWM): %.1f MB", figure("peak-kb") / 1024))
+        let oneThread = figure("one-thread-batches")
+        if oneThread.isFinite, let note = ThreadsOption.busyCoresNote(batches: Int(oneThread), threads: training) {
+            print("  \(note)")
+        }
     }
 }

@@ -83,7 +83,11 @@ struct Train: ParsableCommand {
         if let warning = threads.oversubscriptionWarning(language: language.language) { Terminal.printError(warning) }
         try Engine.$threads.withValue(threads.count) {
             try reportingFailures {
-                try TrainingSession.run(options, data: epochData)
+                let report = try TrainingSession.run(options, data: epochData)
+                if let note = ThreadsOption.busyCoresNote(batches: report.batchesOnOneThread, threads: report.threads,
+                                                          language: language.language) {
+                    Terminal.printError(note)
+                }
             }
         }
     }

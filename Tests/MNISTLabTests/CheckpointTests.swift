@@ -66,7 +66,7 @@ import TestSupport
     @Test("mnist's reports go through the same writer: NaN and ±∞ as strings")
     func reportNonFinite() throws {
         let result = EpochResult(epoch: 0, correct: 1, total: 2, seconds: .nan)
-        let report = TrainingReport(settings: TrainingSettings(), engine: .fast, threads: 1, resumedAfterEpochs: 0,
+        let report = TrainingReport(settings: TrainingSettings(), engine: .fast, threads: 1, batchesOnOneThread: 0, resumedAfterEpochs: 0,
                                     epochs: [result], best: result, seconds: -.infinity, savedModel: nil)
         let text = try OutputFormat.json(report)
         #expect(text.contains(#""seconds": "NaN""#) && text.contains(#""seconds": "-Infinity""#))

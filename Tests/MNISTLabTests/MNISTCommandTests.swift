@@ -84,14 +84,16 @@ import TestSupport
     }
 
     /// More threads than cores still trains, on those threads, to the same weights, and
-    /// says on stderr that it will be slow; as many as the cores says nothing.
+    /// says on stderr that it will be slow; as many as the cores gives no warning (at most
+    /// the note that other programs — here the tests running beside it — kept the cores
+    /// busy and some mini-batches trained on one thread).
     @Test func moreThreadsThanCoresWarnsAndTrainsTheSame() throws {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let many = try runMNIST(quickRun(epochs: 1) + ["--threads", "\(cores + 1)"])
         let usual = try runMNIST(quickRun(epochs: 1) + ["--threads", "\(cores)"])
         #expect(many.status == 0 && usual.status == 0)
         #expect(many.stderr.hasPrefix("warning: --threads \(cores + 1) is more than the \(cores) cores here"), "\(many.stderr)")
-        #expect(usual.stderr.isEmpty, "\(usual.stderr)")
+        #expect(usual.stderr.isEmpty || usual.stderr.hasPrefix("note: other programs kept the cores busy"), "\(usual.stderr)")
         let score = { (output: String) in output.split(separator: "\n").filter { $0.hasPrefix("Epoch") }.map { $0.split(separator: "(")[0] } }
         #expect(score(many.stdout) == score(usual.stdout) && !score(usual.stdout).isEmpty)
     }
