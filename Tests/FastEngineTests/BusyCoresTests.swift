@@ -7,52 +7,53 @@ import BackpropEngine
 /// without changing a single bit of the result.
 @Suite("BusyCores: the threads step aside for a busy machine, same numbers")
 struct BusyCoresTests {
-    /// With a policy that always steps aside (0 sleeps needed, a look every 2 batches,
-    /// one thread for 3 batches and then twice as many each time), 20 batches an epoch
-    /// go: threads 0–2 (the stop is set at the end of batch 1, for after batch 2), one
-    /// thread 3–5, threads 6–8, one thread 9–14, threads 15–16, one thread 17–19 (3 of
-    /// its 12); then in epoch 2 one thread 0–8 (the other 9), threads 9–10, one thread
-    /// 11–19 (9 of 24): 12 + 18 batches alone.
+    /// A policy that steps aside at every look (0 sleeps needed), every 2 batches, for 3
+    /// batches and then twice as many each time.
+    static let always = BusyCores(interval: 2, sleeps: 0, rest: 3, longestRest: 100, cleanRun: 100)
+
+    /// Both engines trained on `count` random examples for [150, 30, 10], batches of 10.
+    func train(seed: UInt64, count: Int, epochs: Int, lambda: Double = 0, threads: Int,
+               _ busyCores: BusyCores) throws -> BothEngines {
+        var generator = SeededGenerator(seed: seed)
+        let network = try Network(sizes: [150, 30, 10], generator: &generator)
+        let data = randomExamples(count, sizes: [150, 30, 10], generator: &generator)
+        return try BothEngines(network, data, generator: generator, epochs: epochs, miniBatchSize: 10, eta: 0.5,
+                               lambda: lambda, threads: threads, busyCores: busyCores)
+    }
+
+    func bitForBit(_ both: BothEngines) -> Bool {
+        both.fast.network.parameters.map(\.bitPattern) == both.textbook.parameters.map(\.bitPattern)
+    }
+
+    /// With `always`, 20 batches an epoch go: threads 0–2 (the stop is set at the end of
+    /// batch 1, for after batch 2), one thread 3–5, threads 6–8, one thread 9–14, threads
+    /// 15–16, one thread 17–19 (3 of its 12); then in epoch 2 one thread 0–8 (the other
+    /// 9), threads 9–10, one thread 11–19 (9 of 24): 12 + 18 batches alone.
     @Test("stepping aside mid-epoch and coming back keeps the textbook's numbers, bit for bit", arguments: [2, 3])
     func mixedEpoch(threads: Int) throws {
         for lambda in [0.0, 0.7] {
-            var generator = SeededGenerator(seed: 5)
-            let network = try Network(sizes: [150, 30, 10], generator: &generator)
-            let data = randomExamples(200, sizes: [150, 30, 10], generator: &generator)
-            let both = try BothEngines(network, data, generator: generator, epochs: 2, miniBatchSize: 10, eta: 0.5,
-                                       lambda: lambda, threads: threads,
-                                       busyCores: BusyCores(interval: 2, sleeps: 0, rest: 3, longestRest: 100, cleanRun: 100))
-            let same = both.fast.network.parameters.map(\.bitPattern) == both.textbook.parameters.map(\.bitPattern)
-            #expect(same, "\(threads) threads, λ = \(lambda)")
+            let both = try train(seed: 5, count: 200, epochs: 2, lambda: lambda, threads: threads, Self.always)
+            #expect(bitForBit(both), "\(threads) threads, λ = \(lambda)")
             #expect(both.fast.batchesOnOneThread == 12 + 18)
         }
     }
 
     @Test("an idle policy never steps aside, and one thread has nothing to step aside from")
     func counts() throws {
-        var generator = SeededGenerator(seed: 6)
-        let network = try Network(sizes: [150, 30, 10], generator: &generator)
-        let data = randomExamples(60, sizes: [150, 30, 10], generator: &generator)
-        let never = try BothEngines(network, data, generator: generator, epochs: 1, miniBatchSize: 10, eta: 0.5,
-                                    threads: 2, busyCores: BusyCores(interval: 2, sleeps: .max, rest: 3, longestRest: 100, cleanRun: 100))
-        #expect(never.fast.batchesOnOneThread == 0)
-        let one = try BothEngines(network, data, generator: generator, epochs: 1, miniBatchSize: 10, eta: 0.5,
-                                  threads: 1, busyCores: BusyCores(interval: 2, sleeps: 0, rest: 3, longestRest: 100, cleanRun: 100))
-        #expect(one.fast.batchesOnOneThread == 0)
+        var never = Self.always
+        never.sleeps = .max
+        #expect(try train(seed: 6, count: 60, epochs: 1, threads: 2, never).fast.batchesOnOneThread == 0)
+        #expect(try train(seed: 6, count: 60, epochs: 1, threads: 1, Self.always).fast.batchesOnOneThread == 0)
     }
 
     /// More threads than cores: every wait sleeps, which the standard policy would read
     /// as a busy machine; but the threads were asked for, so they keep training.
     @Test("asked for more threads than cores, the standard policy keeps to them")
     func moreThreadsThanCores() throws {
-        var generator = SeededGenerator(seed: 7)
-        let network = try Network(sizes: [150, 30, 10], generator: &generator)
-        let data = randomExamples(700, sizes: [150, 30, 10], generator: &generator)
-        let both = try BothEngines(network, data, generator: generator, epochs: 1, miniBatchSize: 10, eta: 0.5,
-                                   threads: ProcessInfo.processInfo.activeProcessorCount + 1, busyCores: .standard)
+        let both = try train(seed: 7, count: 700, epochs: 1, threads: ProcessInfo.processInfo.activeProcessorCount + 1,
+                             .standard)
         #expect(both.fast.batchesOnOneThread == 0)
-        let same = both.fast.network.parameters.map(\.bitPattern) == both.textbook.parameters.map(\.bitPattern)
-        #expect(same)
+        #expect(bitForBit(both))
     }
 
     @Test("one thread's stretches double while the threads keep stepping aside after short runs, up to the longest; a long run starts again")
