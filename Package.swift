@@ -118,7 +118,7 @@ let tools: [(product: String, target: Target)] = [
     ("gradient-descent", tool("gradient-descent", ["BackpropEngine", "GradientDemos", "Pictures"])),
     ("deep-gradients", tool("deep-gradients", ["BackpropEngine", "GradientDemos", "Pictures"])),
     /// Seconds per MNIST epoch, fast vs textbook vs NumPy, and a full run's peak memory.
-    ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering", "MNISTLab", "ChildProcess"])),
+    ("bench", tool("bench", ["BackpropEngine", "FastEngine", "Datasets", "Rendering", "MNISTLab", "ChildProcess", "JSONOutput"])),
     /// `lessons`: lists the lessons, runs one lesson's commands.
     ("lessons", tool("lessons", ["Course", "Rendering"])),
 ]

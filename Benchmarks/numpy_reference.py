@@ -44,14 +44,16 @@ def main():
     parser.add_argument("--batch", type=int, default=10)
     parser.add_argument("--eta", type=float, default=3.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--limit", type=int, default=50000)  # train on the first N images
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    count = max(1, min(args.limit, 50000))
 
-    images = read_idx(find(args.data, "train-images-idx3-ubyte"))[:50000].reshape(50000, -1)
-    labels = read_idx(find(args.data, "train-labels-idx1-ubyte"))[:50000]
-    x_train = images / 255.0                             # 50000 × 784, one row per image
-    y_train = np.zeros((50000, sizes[-1]))
-    y_train[np.arange(50000), labels] = 1.0
+    images = read_idx(find(args.data, "train-images-idx3-ubyte"))[:count].reshape(count, -1)
+    labels = read_idx(find(args.data, "train-labels-idx1-ubyte"))[:count]
+    x_train = images / 255.0                             # count × 784, one row per image
+    y_train = np.zeros((count, sizes[-1]))
+    y_train[np.arange(count), labels] = 1.0
     x_test = (read_idx(find(args.data, "t10k-images-idx3-ubyte")).reshape(10000, -1) / 255.0).T.copy()
     y_test = read_idx(find(args.data, "t10k-labels-idx1-ubyte"))
 

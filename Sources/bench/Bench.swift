@@ -11,6 +11,9 @@ import Rendering
 /// process. Figures for README's "Speed" section come from here, built in release:
 ///
 ///     swift run -c release bench --data ../shared/data/mnist
+///
+/// `--format json` prints the same figures as one `BenchReport` for scripts; `--limit N`
+/// trains every run on the first N images for a quick look.
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,6 +42,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Mini-batch size m of every timed run (chapter 1's is 10).")
     var batch = 10
 
+    @Option(help: "Train every run on the first N of the 50,000 training images (default: all; scores stay on the 10,000 test images).")
+    var limit: Int?
+
     @Option(name: .customLong("sizes"), help: "A network to time, 784 inputs and 10 outputs (repeatable).")
     var networks: [LayerSizes] = [LayerSizes([784, 30, 10]), LayerSizes([784, 100, 10])]
 
@@ -53,12 +59,15 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var threadsOption: ThreadsOption
 
+    @OptionGroup var output: FormatOption
+
     func validate() throws {
         try requireAtLeast(epochsFast, 1, "--epochs-fast")
         try requireAtLeast(epochsTextbook, 0, "--epochs-textbook")
         try requireAtLeast(epochsNumpy, 0, "--epochs-numpy")
         try requireAtLeast(fullEpochs, 0, "--full-epochs")
         try requireAtLeast(batch, 1, "--batch")
+        if let limit { try requireWithin(limit, 1...50_000, "--limit") }
         for sizes in networks where sizes.values.first != 784 || sizes.values.last != 10 {
             throw ValidationError("--sizes \(sizes): MNIST networks have 784 inputs and 10 outputs")
         }
@@ -70,70 +79,60 @@ struct Bench: ParsableCommand {
         if !fullRun, let warning = threadsOption.oversubscriptionWarning() { Terminal.printError(warning) }
         if fullRun {
             try FullRun(dataFlag: directory.data, epochs: fullEpochs, batch: batch, seed: seedOption.seed, precision: precision,
-                        threads: threads).runAndReport()
+                        threads: threads, limit: limit).runAndReport()
             return
         }
-        _ = seedOption.makeGenerator()
+        _ = seedOption.makeGenerator(announce: output.isText)
         let (mnist, location) = try MNIST.load(dataFlag: directory.data)
-        print("data: \(location.directory); training on the first \(mnist.trainingRange.count) images, batch \(batch), η = 3.0")
         let kernels = KernelSet.automatic
-        print("machine: \(KernelSet.machine)")
-        let trainingThreads = FastNetwork.trainingThreads(threads, miniBatchSize: batch)
-        print("kernels: \(kernels.name) (\(kernels.reason)); fast engine on \(trainingThreads) thread\(trainingThreads == 1 ? "" : "s") of \(ProcessInfo.processInfo.activeProcessorCount) cores" + (trainingThreads < threads ? " (batches of more than \(FastNetwork.maximumThreadedBatch) train on one)" : ""))
-        let training = mnist.training
+        let training = mnist.makeTraining(limit: limit)
+        var report = BenchReport(seed: seedOption.seed, data: location.directory, trainingImages: training.count,
+                                 batch: batch, eta: 3.0, machine: KernelSet.machine, kernels: kernels.name,
+                                 kernelsReason: kernels.reason, cores: ProcessInfo.processInfo.activeProcessorCount,
+                                 threadsAsked: threads, threads: FastNetwork.trainingThreads(threads, miniBatchSize: batch))
+        if output.isText { print(report.header) }
         let test = mnist.test
-        var busyNotes: [String] = []
-        var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "CPU s / epoch", "× fast", "correct after epoch 1"])
         for sizes in networks.map(\.values) {
             let network = try Network(sizes: sizes, seed: seedOption.seed)
             let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed, batch: batch,
                                      threads: threads)
             var fastSeconds: Double?
-            func fastRow(_ engine: String, _ fast: EpochTiming.Result) {
-                table.append(row(sizes, engine, fast, fastSeconds ?? fast.seconds))
-                if let note = ThreadsOption.busyCoresNote(batches: fast.batchesOnOneThread, threads: trainingThreads) {
-                    busyNotes.append("\(sizes.map(String.init).joined(separator: ",")) \(engine) — \(note)")
-                }
-            }
             for precision in fastPrecisions {
                 let fast = try timing.fast(epochs: epochsFast, precision: precision)
                 fastSeconds = fastSeconds ?? fast.seconds
-                fastRow(precision == .double ? "fast" : "fast Float", fast)
+                report.rows.append(BenchRow(network: sizes, engine: precision == .double ? "fast" : "fast Float", fast,
+                                            fastSeconds: fastSeconds ?? fast.seconds))
             }
             if sizes == [784, 30, 10], fastPrecisions.contains(.double) {
                 // Dense input (about half the pixels non-zero, like Fashion-MNIST): see `denseInput`.
-                fastRow("fast dense", try timing.fast(epochs: epochsFast, dense: true))
+                report.rows.append(BenchRow(network: sizes, engine: "fast dense", try timing.fast(epochs: epochsFast, dense: true),
+                                            fastSeconds: fastSeconds ?? .nan))
             }
             let baseline = fastSeconds ?? .nan
             if epochsTextbook > 0 {
-                table.append(row(sizes, "textbook", try timing.textbook(epochs: epochsTextbook), baseline))
+                report.rows.append(BenchRow(network: sizes, engine: "textbook", try timing.textbook(epochs: epochsTextbook),
+                                            fastSeconds: baseline))
             }
             if epochsNumpy > 0 {
                 switch NumPyReference(script: numpyScript).run(dataDirectory: location.directory, sizes: sizes,
-                                                               epochs: epochsNumpy, batch: batch, seed: seedOption.seed) {
-                case .success(let result): table.append(row(sizes, "numpy", result, baseline))
-                case .failure(let reason): table.append([sizes.map(String.init).joined(separator: ","), "numpy", "—", "—", "—", "—", "skipped: \(reason)"])
+                                                               epochs: epochsNumpy, batch: batch, seed: seedOption.seed,
+                                                               limit: training.count) {
+                case .success(let result): report.rows.append(BenchRow(network: sizes, engine: "numpy", result, fastSeconds: baseline))
+                case .failure(let reason): report.rows.append(BenchRow(network: sizes, engine: "numpy", skipped: "\(reason)"))
                 }
             }
         }
-        print(table.render())
-        print("s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time (all threads);")
-        print("fast dense: the same images with a faint background on the middle rows' zero pixels (about half the pixels non-zero, like Fashion-MNIST).")
-        print("× fast compares s / epoch with the first fast row of the network. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision).")
-        for note in busyNotes { print(note) }
+        if output.isText { print(report.table) }
         if fullEpochs > 0 {
-            print()
+            if output.isText { print() }
             for precision in fastPrecisions {
-                try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, batch: batch,
-                                           seed: seedOption.seed, precision: precision, threads: threads)
+                let run = try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, batch: batch,
+                                                     seed: seedOption.seed, precision: precision, threads: threads,
+                                                     limit: limit)
+                report.fullRuns.append(run)
+                if output.isText { print(run.text) }
             }
         }
-    }
-
-    private func row(_ sizes: [Int], _ engine: String, _ result: EpochTiming.Result, _ fastSeconds: Double) -> [String] {
-        [sizes.map(String.init).joined(separator: ","), engine, String(result.epochs),
-         String(format: "%.4f", result.seconds), String(format: "%.4f", result.cpuSeconds),
-         String(format: "%.1f", result.seconds / fastSeconds),
-         result.firstCorrect.map { "\($0) / 10000" } ?? "—"]
+        if !output.isText { print(try OutputFormat.json(report)) }
     }
 }

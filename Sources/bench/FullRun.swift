@@ -1,5 +1,4 @@
 import BackpropEngine
-import CommandLineSupport
 import Datasets
 import FastEngine
 import Foundation
@@ -18,11 +17,13 @@ struct FullRun {
     let precision: Precision
     /// Threads the fast engine trains on.
     let threads: Int
+    /// Train on the first `limit` training images (all 50,000 when nil).
+    let limit: Int?
 
     /// Loads and packs the data, trains, and prints `key value` lines for the parent.
     func runAndReport() throws {
         let loadStart = ContinuousClock.now
-        let (training, test) = try FullRun.packedMNIST(dataFlag: dataFlag, sizes: [784, 30, 10])
+        let (training, test) = try FullRun.packedMNIST(dataFlag: dataFlag, sizes: [784, 30, 10], limit: limit)
         let loadSeconds = elapsedSeconds(since: loadStart)
         var generator = SeededGenerator(seed: seed)
         var network = FastNetwork(try Network(sizes: [784, 30, 10], generator: &generator), precision: precision)
@@ -31,6 +32,7 @@ struct FullRun {
         let reports = try network.sgd(trainingSet: training, epochs: epochs, miniBatchSize: batch, eta: 3.0,
                                       testSet: test, generator: &generator)
         let total = elapsedSeconds(since: start)
+        print("training-images \(training.count)")
         print("load-seconds \(loadSeconds)")
         print("total-seconds \(total)")
         print("training-seconds \(reports.reduce(0) { $0 + $1.seconds })")
@@ -43,9 +45,10 @@ struct FullRun {
 
     /// The book's training and test sets packed for the fast engine straight from the raw
     /// bytes, never holding them as `[Example]` (320 MB of `Double`s).
-    static func packedMNIST(dataFlag: String?, sizes: [Int]) throws(DatasetError) -> (PackedDataSet, PackedDataSet) {
+    static func packedMNIST(dataFlag: String?, sizes: [Int], limit: Int? = nil) throws(DatasetError) -> (PackedDataSet, PackedDataSet) {
         let (mnist, _) = try MNIST.load(dataFlag: dataFlag)
-        return (mnist.trainingSet.packedTraining(mnist.trainingRange, sizes: sizes),
+        let range = mnist.trainingRange.prefix(limit ?? Int.max)
+        return (mnist.trainingSet.packedTraining(range, sizes: sizes),
                 mnist.testSet.packedLabeled(0..<mnist.testSet.count, sizes: sizes))
     }
 
@@ -56,31 +59,26 @@ struct FullRun {
         return line?.split(separator: " ").dropFirst().first.flatMap { Int($0) }
     }
 
-    /// Runs `bench --full-run` as a child process and prints its figures.
+    /// Runs `bench --full-run` as a child process and returns its figures.
     static func inChildProcess(dataDirectory: String, epochs: Int, batch: Int, seed: UInt64, precision: Precision,
-                               threads: Int) throws {
+                               threads: Int, limit: Int?) throws -> FullRunReport {
         let output = try runProcess("/proc/self/exe", ["--full-run", "--data", dataDirectory, "--full-epochs", String(epochs),
                                                        "--batch", String(batch),
                                                        "--seed", String(seed), "--precision", precision.rawValue,
-                                                       "--threads", String(threads)])
+                                                       "--threads", String(threads)] + (limit.map { ["--limit", String($0)] } ?? []))
         var figures: [String: Double] = [:]
         for line in output.split(separator: "\n") {
             let words = line.split(separator: " ")
             if words.count == 2, let value = Double(words[1]) { figures[String(words[0])] = value }
         }
         func figure(_ key: String) -> Double { figures[key] ?? .nan }
-        let training = FastNetwork.trainingThreads(threads, miniBatchSize: batch)
-        print("full run (child process): 784,30,10 in \(precision.rawValue) on \(training) thread\(training == 1 ? "" : "s"), \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), η = 3.0, 10,000 test images evaluated after every epoch")
-        print(String(format: "  data loaded and packed in %.2f s (%.1f%% of input pixels non-zero)",
-                     figure("load-seconds"), 100 * figure("density")))
-        print(String(format: "  training + evaluation: %.2f s (training alone %.2f s); accuracy after the last epoch %d / 10000, best %d",
-                     figure("total-seconds"), figure("training-seconds"),
-                     Int(figure("final-correct").isFinite ? figure("final-correct") : 0),
-                     Int(figure("best-correct").isFinite ? figure("best-correct") : 0)))
-        print(String(format: "  peak resident memory (VmHWM): %.1f MB", figure("peak-kb") / 1024))
-        let oneThread = figure("one-thread-batches")
-        if oneThread.isFinite, let note = ThreadsOption.busyCoresNote(batches: Int(oneThread), threads: training) {
-            print("  \(note)")
-        }
+        func count(_ key: String) -> Int { figure(key).isFinite ? Int(figure(key)) : 0 }
+        return FullRunReport(precision: precision.rawValue, threads: FastNetwork.trainingThreads(threads, miniBatchSize: batch),
+                             epochs: epochs, batch: batch, trainingImages: count("training-images"),
+                             loadSeconds: figure("load-seconds"),
+                             totalSeconds: figure("total-seconds"), trainingSeconds: figure("training-seconds"),
+                             finalCorrect: count("final-correct"), bestCorrect: count("best-correct"),
+                             density: figure("density"), peakMegabytes: figure("peak-kb") / 1024,
+                             batchesOnOneThread: count("one-thread-batches"))
     }
 }

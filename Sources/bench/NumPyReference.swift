@@ -6,7 +6,8 @@ import Foundation
 struct NumPyReference {
     let script: String
 
-    func run(dataDirectory: String, sizes: [Int], epochs: Int, batch: Int, seed: UInt64) -> Result<EpochTiming.Result, ReferenceError> {
+    func run(dataDirectory: String, sizes: [Int], epochs: Int, batch: Int, seed: UInt64,
+             limit: Int) -> Result<EpochTiming.Result, ReferenceError> {
         guard FileManager.default.fileExists(atPath: script) else {
             return .failure(ReferenceError("no \(script) (run from the package directory)"))
         }
@@ -15,7 +16,7 @@ struct NumPyReference {
             output = try runProcess("/usr/bin/env", ["python3", script, "--data", dataDirectory,
                                                      "--sizes", sizes.map(String.init).joined(separator: ","),
                                                      "--epochs", String(epochs), "--batch", String(batch),
-                                                     "--seed", String(seed)],
+                                                     "--seed", String(seed), "--limit", String(limit)],
                                     environment: ["OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"])
         } catch {
             return .failure(error)

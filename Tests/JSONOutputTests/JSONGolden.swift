@@ -13,11 +13,12 @@ enum JSONGolden {
 
     /// `text` with the value of every member that depends on the machine or the moment
     /// replaced by `…`: wall-clock times (`seconds`, `seconds_…`, `trainingSeconds`,
-    /// `predictionSeconds`), the peak memory and the threads the SVM predicted on and
-    /// `mnist train` trained on (the machine's cores) and the mini-batches it left to one thread
-    /// (how busy the machine was). The layout and every other value
-    /// are pinned.
+    /// `predictionSeconds`, bench's `timesFast` ratios), the peak memory, the cores and the
+    /// threads the SVM predicted on and `mnist train` trained on (the machine's cores),
+    /// the mini-batches left to one thread (how busy the machine was), and bench's
+    /// machine, kernels and data directory. The layout and every other value are pinned.
     static func masked(_ text: String) -> String {
-        text.replacing(/("(?:seconds[a-z_]*|[a-zA-Z]+Seconds|peakMegabytes|predictionThreads|threads|batchesOnOneThread)": )[0-9.e+-]+/, with: { "\($0.1)…" })
+        text.replacing(/("(?:seconds[a-z_]*|[a-zA-Z]+Seconds|peakMegabytes|predictionThreads|threads|batchesOnOneThread|cores|timesFast)": )[0-9.e+-]+/, with: { "\($0.1)…" })
+            .replacing(/("(?:machine|kernels|kernelsReason|data)": )"[^"]*"/, with: { "\($0.1)\"…\"" })
     }
 }

@@ -67,6 +67,28 @@ struct ToolJSONLayoutTests {
         #expect(object["trainingSeconds"] is Double && object["predictionSeconds"] is Double)
     }
 
+    /// bench on the first 1000 training images, one epoch of each Swift engine and a
+    /// one-epoch full run in its child process, the NumPy row skipped (no script there):
+    /// the layout, the scores and the settings are pinned; times, the machine, kernels,
+    /// cores and threads are masked. (About 11 s in a debug build.)
+    @Test("bench prints the pinned JSON (times, machine and threads masked)")
+    func bench() throws {
+        let run = try TestProcess.run(built: "bench", [
+            "--data", PackagePaths.sharedMNIST.path, "--limit", "1000", "--sizes", "784,30,10", "--fast-precision", "double",
+            "--epochs-fast", "1", "--epochs-textbook", "1", "--epochs-numpy", "1", "--numpy-script", "/nonexistent/reference.py",
+            "--full-epochs", "1", "--threads", "2", "--format", "json",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let masked = JSONGolden.masked(run.stdout)
+        #expect(masked == (try JSONGolden.text("bench.json", actual: masked)))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["engine"] as? String } == ["fast", "fast dense", "textbook", "numpy"])
+        #expect(rows[0]["correctAfterFirstEpoch"] as? Int == rows[2]["correctAfterFirstEpoch"] as? Int,
+                "the fast engine and the textbook score the same after an epoch")
+        #expect((object["fullRuns"] as? [Any])?.count == 1)
+    }
+
     /// The glossary grows as lessons are translated: the golden file keeps the layout of
     /// the first two entries and the end; every row of lessons/glossary.tsv is an entry.
     @Test("lessons glossary prints the pinned JSON layout, one entry per glossary row")
