@@ -66,8 +66,30 @@ struct BusyCores: Sendable, Equatable {
         backoff.next = min(2 * stretch, longestRest)
     }
 
-    /// The standard policy's backoff between `sgd` calls: how busy the machine has been
-    /// belongs to the machine, not to one network (`mnist train` makes a `FastNetwork`
-    /// for each epoch, `bench` calls `sgd` once per epoch).
-    static let carried = Mutex(standard.fresh)
+    /// The standard policy's backoff between `sgd` calls, with when it was kept: how busy
+    /// the machine has been belongs to the machine, not to one network (`mnist train`
+    /// makes a `FastNetwork` for each epoch, `bench` calls `sgd` once per epoch).
+    private static let carried = Mutex<(backoff: Backoff, kept: ContinuousClock.Instant)?>(nil)
+
+    /// How long a kept backoff holds: longer than the scoring between two of `mnist
+    /// train`'s epochs (10,000 images, a few hundredths of a second), so that a busy
+    /// machine's backoff goes on from epoch to epoch; a later run starts afresh.
+    static let memory = Duration.milliseconds(500)
+
+    /// The backoff the last `sgd` call kept, if it ended within `memory`; else a fresh one.
+    static func resumed() -> Backoff {
+        carried.withLock { resumed(from: $0, at: .now) }
+    }
+
+    /// `state`'s backoff if it was kept less than `memory` before `now`, else a fresh one.
+    static func resumed(from state: (backoff: Backoff, kept: ContinuousClock.Instant)?,
+                        at now: ContinuousClock.Instant) -> Backoff {
+        guard let state, state.kept.duration(to: now) < memory else { return standard.fresh }
+        return state.backoff
+    }
+
+    /// Keeps `backoff` for the next `sgd` call.
+    static func keep(_ backoff: Backoff) {
+        carried.withLock { $0 = (backoff, .now) }
+    }
 }

@@ -78,8 +78,8 @@ extension FastNetwork: MiniBatchTrainer {
         // tools warn), rather than step aside at once.
         let busyCores = busyCores == .standard && parts > ProcessInfo.processInfo.activeProcessorCount ? nil : busyCores
         let carried = busyCores == .standard
-        var backoff = carried ? BusyCores.carried.withLock { $0 } : busyCores?.fresh ?? BusyCores.standard.fresh
-        defer { if carried { BusyCores.carried.withLock { $0 = backoff } } }
+        var backoff = carried ? BusyCores.resumed() : busyCores?.fresh ?? BusyCores.standard.fresh
+        defer { if carried { BusyCores.keep(backoff) } }
         var reports: [EpochReport] = []
         batchesOnOneThread = 0
         for j in 0..<epochs {

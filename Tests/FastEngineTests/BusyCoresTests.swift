@@ -68,6 +68,14 @@ struct BusyCoresTests {
         #expect(stretches == [3, 6, 10, 10, 3, 6])
     }
 
+    @Test("a backoff kept by the last sgd call goes on within half a second; later, or none, starts afresh")
+    func carried() {
+        let kept = BusyCores.Backoff(owed: 100, next: 1024), then = ContinuousClock.now
+        #expect(BusyCores.resumed(from: (kept, then), at: then + .milliseconds(499)) == kept)
+        #expect(BusyCores.resumed(from: (kept, then), at: then + .milliseconds(500)) == BusyCores.standard.fresh)
+        #expect(BusyCores.resumed(from: nil, at: then) == BusyCores.standard.fresh)
+    }
+
     @Test("the standard policy: 8 sleeps within 32 batches, looked at every 32nd batch")
     func standard() {
         let policy = BusyCores.standard
