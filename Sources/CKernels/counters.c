@@ -5,7 +5,10 @@
 // running — does it sleep (a futex on Linux, sched_yield elsewhere), so that it does not
 // burn the CPU the other thread needs. With more threads than cores the counters are
 // made without spinning: a waiter sleeps at once (`mnist train --epochs 2 --threads 3` on
-// 2 cores printed "2 epochs in 0.89 s", against 1.38 s spinning first).
+// 2 cores printed "2 epochs in 0.89 s", against 1.38 s spinning first). The waits that
+// slept are counted (`bpl_counters_sleeps`): many of them mean the threads are not
+// getting the cores, and the fast engine then trains on one thread for a while
+// (`BusyCores` in FastEngine).
 
 #include "CKernels.h"
 #include <limits.h>

@@ -9,7 +9,7 @@ import Synchronization
 /// sleep, and every hand-over costs a wake-up. Measured with `mnist train --epochs 5`
 /// twice at once on this 2-core VM, two threads each: "5 epochs in 2.75 s" and "2.97 s",
 /// against 0.45 s for one run alone and 0.47 s / 0.56 s for the two at once on one thread
-/// each.
+/// each. With this policy the two at once printed 0.49–0.69 s each (README, "Speed").
 ///
 /// So the last thread counts, every `interval` mini-batches, the waits that slept; at
 /// `sleeps` or more the threads finish the mini-batch after next, apply what they hold,
@@ -21,9 +21,9 @@ import Synchronization
 ///
 /// A healthy pipeline seldom sleeps: in `bench` runs on this VM, windows of 32
 /// mini-batches had at most 5 sleeps, except for bursts of 33 to 51 when the host took
-/// a core away for a while; a starved one sleeps at most of its 6 hand-overs a
-/// mini-batch. So 8 in 32 mini-batches separates the two; a burst costs one thread for
-/// 256 mini-batches (about 4 ms).
+/// a core away for a while; starved ones step aside at once (the two runs at once
+/// trained 24,815 of their 25,000 mini-batches on one thread). So 8 in 32 mini-batches
+/// separates the two; a burst costs one thread for 256 mini-batches (about 4 ms).
 struct BusyCores: Sendable, Equatable {
     /// Mini-batches between looks at the sleeps.
     var interval: Int
