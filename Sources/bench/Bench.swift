@@ -13,7 +13,8 @@ import Rendering
 ///     swift run -c release bench --data ../shared/data/mnist
 ///
 /// `--format json` prints the same figures as one `BenchReport` for scripts; `--limit N`
-/// trains every run on the first N images for a quick look.
+/// trains every run on the first N images for a quick look. On a terminal a status line
+/// says what is being timed, redrawn between epochs, never inside a timed one.
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -91,13 +92,20 @@ struct Bench: ParsableCommand {
                                  kernelsReason: kernels.reason, cores: ProcessInfo.processInfo.activeProcessorCount,
                                  threadsAsked: threads, threads: FastNetwork.trainingThreads(threads, miniBatchSize: batch))
         if output.isText { print(report.header) }
+        // Progress on a terminal, between the timed epochs (never inside them).
+        let progress = ProgressLine(enabled: output.isText && Terminal.isStandardOutputATerminal)
         let test = mnist.test
         for sizes in networks.map(\.values) {
             let network = try Network(sizes: sizes, seed: seedOption.seed)
-            let timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed, batch: batch,
+            var timing = EpochTiming(network: network, training: training, test: test, seed: seedOption.seed, batch: batch,
                                      threads: threads)
+            var engine = ""
+            timing.onEpoch = { epoch, epochs in
+                progress.show("timing \(sizes.map(String.init).joined(separator: ",")) \(engine): epoch \(epoch) of \(epochs)")
+            }
             var fastSeconds: Double?
             for precision in fastPrecisions {
+                engine = precision == .double ? "fast" : "fast Float"
                 let fast = try timing.fast(epochs: epochsFast, precision: precision)
                 fastSeconds = fastSeconds ?? fast.seconds
                 report.rows.append(BenchRow(network: sizes, engine: precision == .double ? "fast" : "fast Float", fast,
@@ -105,15 +113,18 @@ struct Bench: ParsableCommand {
             }
             if sizes == [784, 30, 10], fastPrecisions.contains(.double) {
                 // Dense input (about half the pixels non-zero, like Fashion-MNIST): see `denseInput`.
+                engine = "fast dense"
                 report.rows.append(BenchRow(network: sizes, engine: "fast dense", try timing.fast(epochs: epochsFast, dense: true),
                                             fastSeconds: fastSeconds ?? .nan))
             }
             let baseline = fastSeconds ?? .nan
             if epochsTextbook > 0 {
+                engine = "textbook"
                 report.rows.append(BenchRow(network: sizes, engine: "textbook", try timing.textbook(epochs: epochsTextbook),
                                             fastSeconds: baseline))
             }
             if epochsNumpy > 0 {
+                progress.show("timing \(sizes.map(String.init).joined(separator: ",")) numpy: \(epochsNumpy) epoch\(epochsNumpy == 1 ? "" : "s") in python3")
                 switch NumPyReference(script: numpyScript).run(dataDirectory: location.directory, sizes: sizes,
                                                                epochs: epochsNumpy, batch: batch, seed: seedOption.seed,
                                                                limit: training.count) {
@@ -122,14 +133,17 @@ struct Bench: ParsableCommand {
                 }
             }
         }
+        progress.clear()
         if output.isText { print(report.table) }
         if fullEpochs > 0 {
             if output.isText { print() }
             for precision in fastPrecisions {
+                progress.show("full run in \(precision.rawValue): \(fullEpochs) epoch\(fullEpochs == 1 ? "" : "s") in a child process")
                 let run = try FullRun.inChildProcess(dataDirectory: location.directory, epochs: fullEpochs, batch: batch,
                                                      seed: seedOption.seed, precision: precision, threads: threads,
                                                      limit: limit)
                 report.fullRuns.append(run)
+                progress.clear()
                 if output.isText { print(run.text) }
             }
         }

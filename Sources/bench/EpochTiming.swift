@@ -31,6 +31,9 @@ struct EpochTiming {
     let batch: Int
     /// Threads the fast engine trains on.
     let threads: Int
+    /// Called with (epoch, epochs) before each timed epoch, outside the timings: progress
+    /// for people.
+    var onEpoch: (Int, Int) -> Void = { _, _ in }
 
     /// The fast engine's epochs; with `dense`, on the images made dense (`denseInput`).
     func fast(epochs: Int, precision: Precision = .double, dense: Bool = false) throws(TrainingError) -> Result {
@@ -73,6 +76,7 @@ struct EpochTiming {
         var wall: [Double] = [], cpu: [Double] = []
         var firstCorrect: Int?
         for index in 0..<epochs {
+            onEpoch(index + 1, epochs)
             let start = processCPUSeconds()
             let reports = try epoch(&generator)
             cpu.append(processCPUSeconds() - start)

@@ -2,18 +2,19 @@ import Foundation
 import Synchronization
 
 /// One status line redrawn in place on a terminal (`\r`, padded over the previous text);
-/// silent when disabled, so pipes, files and JSON stay clean.
-final class ProgressLine: Sendable {
-    let enabled: Bool
+/// silent when disabled, so pipes, files and JSON stay clean. (`ProgressBar` draws a
+/// bar of done/total instead.)
+public final class ProgressLine: Sendable {
+    public let enabled: Bool
     /// Characters drawn last time, to blank out a longer previous line.
     private let drawn = Mutex<Int>(0)
 
-    init(enabled: Bool) {
+    public init(enabled: Bool) {
         self.enabled = enabled
     }
 
     /// Replaces the line with `text`.
-    func show(_ text: String) {
+    public func show(_ text: String) {
         guard enabled else { return }
         let padding = drawn.withLock { previous in
             defer { previous = text.count }
@@ -23,7 +24,7 @@ final class ProgressLine: Sendable {
     }
 
     /// Erases the line so the next output starts on a clean line.
-    func clear() {
+    public func clear() {
         guard enabled else { return }
         let width = drawn.withLock { previous in
             defer { previous = 0 }
