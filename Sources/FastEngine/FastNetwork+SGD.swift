@@ -1,5 +1,4 @@
 import BackpropEngine
-import Foundation
 
 extension FastNetwork: MiniBatchTrainer {
     /// The fast engine trains on packed storage (see `PackedDataSet`).
@@ -76,7 +75,7 @@ extension FastNetwork: MiniBatchTrainer {
         let decay = 1 - eta * lambda / Double(max(n, 1))
         // Asked for more threads than cores: train on them all the same (slower, as the
         // tools warn), rather than step aside at once.
-        let busyCores = busyCores == .standard && parts > ProcessInfo.processInfo.activeProcessorCount ? nil : busyCores
+        let busyCores = busyCores == .standard && PipelinedEpoch<Double>.exceedsCores(parts) ? nil : busyCores
         let carried = busyCores == .standard
         var backoff = carried ? BusyCores.resumed() : busyCores?.fresh ?? BusyCores.standard.fresh
         defer { if carried { BusyCores.keep(backoff) } }

@@ -38,9 +38,10 @@ public struct FastNetwork: Sendable {
     public var threads: Int = 1
 
     /// The mini-batches that the last `sgd` call's threads left to one thread because they
-    /// were not getting the cores (other programs busy on the machine): each epoch starts
-    /// on the threads and goes on on one when their hand-overs keep having to wake a
-    /// sleeping thread. The numbers are the same either way. (See `BusyCores`.)
+    /// were not getting the cores (other programs busy on the machine): when their
+    /// hand-overs keep having to wake a sleeping thread, one thread trains a stretch of
+    /// mini-batches and then the threads try again. The numbers are the same either way.
+    /// (See `BusyCores`.)
     public internal(set) var batchesOnOneThread = 0
 
     /// When `sgd`'s threads step aside for a busy machine; nil: never (tests that must run

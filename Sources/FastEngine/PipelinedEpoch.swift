@@ -53,17 +53,21 @@ final class PipelinedEpoch<S: FastScalar>: @unchecked Sendable {
 
     /// The threads' workspaces: one per thread, their first-layer `rows` consecutive,
     /// disjoint and covering the inputs, all columns, all of the same capacity (≤ `FirstLayerSweep.maximumColumnExamples`).
-    init(_ workspaces: [BatchWorkspace<S>], busyCores: BusyCores? = .standard) {
+    init(_ workspaces: [BatchWorkspace<S>], busyCores: BusyCores?) {
         self.workspaces = workspaces
         self.busyCores = busyCores
         // More threads than cores: the thread waited for is likely not running, so sleep at once.
-        counters = bpl_counters_create(workspaces.count + 2,
-                                       workspaces.count <= ProcessInfo.processInfo.activeProcessorCount ? 1 : 0)
+        counters = bpl_counters_create(workspaces.count + 2, Self.exceedsCores(workspaces.count) ? 0 : 1)
         let first = workspaces[0]
         firstActivations = AlignedBuffer(count: first.capacity * first.layout.widths[0], repeating: 0)
     }
 
     deinit { bpl_counters_destroy(counters) }
+
+    /// Whether `threads` training threads are more than the cores this process may use.
+    static func exceedsCores(_ threads: Int) -> Bool {
+        threads > ProcessInfo.processInfo.activeProcessorCount
+    }
 
     /// Examples handed from stage to stage at a time: two, which the products kernel runs
     /// in step. (Measured with `bench` on 2 threads: one at a time was slower, four or five

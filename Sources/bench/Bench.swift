@@ -107,9 +107,9 @@ struct Bench: ParsableCommand {
             for precision in fastPrecisions {
                 engine = precision == .double ? "fast" : "fast Float"
                 let fast = try timing.fast(epochs: epochsFast, precision: precision)
-                fastSeconds = fastSeconds ?? fast.seconds
-                report.rows.append(BenchRow(network: sizes, engine: precision == .double ? "fast" : "fast Float", fast,
-                                            fastSeconds: fastSeconds ?? fast.seconds))
+                let baseline = fastSeconds ?? fast.seconds
+                fastSeconds = baseline
+                report.rows.append(BenchRow(network: sizes, engine: engine, fast, fastSeconds: baseline))
             }
             if sizes == [784, 30, 10], fastPrecisions.contains(.double) {
                 // Dense input (about half the pixels non-zero, like Fashion-MNIST): see `denseInput`.

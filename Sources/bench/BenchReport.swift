@@ -31,7 +31,7 @@ struct BenchReport: Encodable {
     /// The lines printed before the timings start.
     var header: String {
         """
-        data: \(data); training on the first \(trainingImages) images, batch \(batch), η = 3.0
+        data: \(data); training on the first \(trainingImages) images, batch \(batch), η = \(eta)
         machine: \(machine)
         kernels: \(kernels) (\(kernelsReason)); fast engine on \(threads) thread\(threads == 1 ? "" : "s") of \(cores) cores\
         \(threads < threadsAsked ? " (batches of more than \(FastNetwork.maximumThreadedBatch) train on one)" : "")
