@@ -145,7 +145,7 @@ let tests: [Target] = [
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "Localization"]),
     .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking", "BackpropEngine"]),
     .testTarget(name: "AutodiffOracleTests", dependencies: ["AutodiffOracle", "GradientChecking", "BackpropEngine"]),
-    .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
+    .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess", "TestSupport"]),
     /// Student modules and programs checked through the built gradcheck (real python3 + NumPy).
     .testTarget(
         name: "ExternalGradientTests",

@@ -4,10 +4,14 @@ import Testing
 import TestSupport
 
 @Suite("Model files in network2.py's JSON layout")
-struct ModelFileTests {
-    func temporaryPath(_ name: String) throws -> String {
-        try TemporaryDirectory(prefix: "model-file").file(name)
-    }
+final class ModelFileTests {
+    /// This test's own directory, removed when the test ends.
+    let directory: TemporaryDirectory
+
+    init() throws { directory = try TemporaryDirectory(prefix: "model-file") }
+    deinit { directory.remove() }
+
+    func temporaryPath(_ name: String) -> String { directory.file(name) }
 
     @Test("save then load gives the same network bit for bit", arguments: Cost.allCases)
     func roundTrip(cost: Cost) throws {
@@ -15,7 +19,7 @@ struct ModelFileTests {
         network.biases[0][0] = .leastNonzeroMagnitude  // the smallest subnormal
         network.weights[1][0, 0] = -1.7976931348623157e308
         network.weights[0][1, 1] = 0.1
-        let path = try temporaryPath("model.json")
+        let path = temporaryPath("model.json")
         try ModelFile.save(network, to: path)
         let loaded = try ModelFile.load(from: path)
         #expect(loaded.sizes == network.sizes && loaded.cost == cost)
@@ -42,7 +46,7 @@ struct ModelFileTests {
     func pythonReadsIt() throws {
         let python = TestProcess.python3
         let network = try Network(sizes: [4, 3, 2], cost: .crossEntropy, seed: 1)
-        let path = try temporaryPath("py.json")
+        let path = temporaryPath("py.json")
         try ModelFile.save(network, to: path)
         guard let python else {
             // Without Python, check the same facts with Foundation's JSON parser.
@@ -87,7 +91,7 @@ struct ModelFileTests {
           arguments: broken.indices)
     func brokenFiles(index: Int) throws {
         let (text, problem) = Self.broken[index]
-        let path = try temporaryPath("broken.json")
+        let path = temporaryPath("broken.json")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let error = try #require(throws: ModelFileError.self) { try ModelFile.load(from: path) }
         #expect(error.file == path)
@@ -98,7 +102,7 @@ struct ModelFileTests {
 
     @Test("a missing file and a directory are named as such")
     func missingAndDirectory() throws {
-        let path = try temporaryPath("absent.json")
+        let path = temporaryPath("absent.json")
         #expect(throws: ModelFileError(file: path, problem: "no such file")) { try ModelFile.load(from: path) }
         let dir = (path as NSString).deletingLastPathComponent
         #expect(throws: ModelFileError(file: dir, problem: "is a directory, not a model file")) { try ModelFile.load(from: dir) }
@@ -106,7 +110,7 @@ struct ModelFileTests {
 
     @Test("saving over an existing file replaces it whole; a NaN network is refused and leaves the old file")
     func atomicSave() throws {
-        let path = try temporaryPath("model.json")
+        let path = temporaryPath("model.json")
         let first = try Network(sizes: [3, 2], seed: 1)
         try ModelFile.save(first, to: path)
         var poisoned = try Network(sizes: [3, 2], seed: 2)

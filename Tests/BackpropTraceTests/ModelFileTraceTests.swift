@@ -43,9 +43,9 @@ struct ModelFileTraceTests {
 
     @Test("z, a, δ, ∇b and ∇w agree to 1e-12 relative", arguments: ["QuadraticCost", "CrossEntropyCost"])
     func modelJSON(cost: String) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("trace-model-\(cost)-\(UUID().uuidString).json")
-        try Self.modelText(cost: cost).write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
+        let directory = try TemporaryDirectory(prefix: "trace-model")
+        defer { directory.remove() }
+        let file = URL(fileURLWithPath: try directory.write("\(cost).json", Data(Self.modelText(cost: cost).utf8)))
 
         let result = try TraceExecutable.run(["--model", file.path, "--input", "0.3,-0.7", "--target", "1,0", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -75,9 +75,9 @@ struct ModelFileTraceTests {
 
     @Test("a model file that is not network2 JSON: exit 2, one line")
     func badModel() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("trace-bad-\(UUID().uuidString).json")
-        try "{\"sizes\": [2, 1]}".write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
+        let directory = try TemporaryDirectory(prefix: "trace-model")
+        defer { directory.remove() }
+        let file = URL(fileURLWithPath: try directory.write("bad.json", Data("{\"sizes\": [2, 1]}".utf8)))
         let result = try TraceExecutable.run(["--model", file.path])
         #expect(result.status == 2)
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)

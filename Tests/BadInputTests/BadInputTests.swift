@@ -14,9 +14,10 @@ struct BadInputTests {
 
     // MARK: Broken MNIST files
 
-    /// A directory with four small valid IDX files, one of which the test then breaks.
-    static func mnistDirectory(replacing name: String, with bytes: Data?) throws -> String {
-        let dir = try TemporaryDirectory(prefix: "bad-input").url
+    /// A directory with four small valid IDX files, one of which the test then breaks
+    /// (the caller removes it).
+    static func mnistDirectory(replacing name: String, with bytes: Data?) throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory(prefix: "bad-input"), dir = directory.url
         func images(_ n: Int) -> Data { header([0x08, 0x03], [n, 28, 28]) + Data((0..<(n * 784)).map { UInt8($0 % 251) }) }
         func labels(_ n: Int) -> Data { header([0x08, 0x01], [n]) + Data((0..<n).map { UInt8($0 % 10) }) }
         let files = ["train-images-idx3-ubyte": images(30), "train-labels-idx1-ubyte": labels(30),
@@ -25,7 +26,7 @@ struct BadInputTests {
             try data.write(to: dir.appendingPathComponent(file))
         }
         if let bytes { try bytes.write(to: dir.appendingPathComponent(name)) }
-        return dir.path
+        return directory
     }
 
     static func header(_ typeAndRank: [UInt8], _ dimensions: [Int]) -> Data {
@@ -53,7 +54,8 @@ struct BadInputTests {
     @Test("a broken MNIST file stops `mnist` with status 2 and one line naming it", arguments: brokenIDX.indices)
     func brokenIDXFile(index: Int) throws {
         let (what, file, bytes, problem) = Self.brokenIDX[index]
-        let dir = try Self.mnistDirectory(replacing: file, with: bytes)
+        let directory = try Self.mnistDirectory(replacing: file, with: bytes), dir = directory.path
+        defer { directory.remove() }
         let result = try Self.run("mnist", ["baselines", "--data", dir])
         #expect(result.status == 2, "\(what): \(result.stderr)")
         let lines = result.stderr.split(separator: "\n")
@@ -64,7 +66,8 @@ struct BadInputTests {
 
     @Test("a directory where a file should be is named as such")
     func directoryInsteadOfFile() throws {
-        let dir = try Self.mnistDirectory(replacing: Self.labelsFile, with: nil)
+        let directory = try Self.mnistDirectory(replacing: Self.labelsFile, with: nil), dir = directory.path
+        defer { directory.remove() }
         try FileManager.default.createDirectory(atPath: "\(dir)/\(Self.labelsFile)", withIntermediateDirectories: false)
         let result = try Self.run("mnist", ["baselines", "--data", dir])
         #expect(result.status == 2)
@@ -85,8 +88,9 @@ struct BadInputTests {
           arguments: brokenModels.indices, ["mnist", "gradcheck", "backprop-trace"])
     func brokenModel(index: Int, tool: String) throws {
         let (what, text, problem) = Self.brokenModels[index]
-        let path = try TemporaryDirectory(prefix: "bad-model").file("model.json")
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let directory = try TemporaryDirectory(prefix: "bad-model")
+        defer { directory.remove() }
+        let path = try directory.write("model.json", Data(text.utf8))
         let arguments = tool == "mnist" ? ["evaluate", "--model", path, "--data", "/nonexistent"] : ["--model", path]
         let result = try Self.run(tool, arguments)
         #expect(result.status == 2, "\(tool), \(what): \(result.stderr)")

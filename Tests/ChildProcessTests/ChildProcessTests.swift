@@ -2,6 +2,7 @@ import ChildProcess
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 @Suite struct CommandSplitterTests {
     @Test func splitsLikeAShellWithoutRunningOne() throws {
@@ -47,9 +48,9 @@ import Testing
     }
 
     @Test func aHangingProgramThatIgnoresSIGTERMAndItsChildAreKilled() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory(prefix: "child")
+        defer { temporary.remove() }
+        let dir = temporary.url
         let pids = dir.appendingPathComponent("pids").path
         // The shell ignores TERM, starts a grandchild that ignores TERM too, and never answers.
         let script = "trap '' TERM; sh -c \"trap '' TERM; echo \\$\\$ >> \(pids); while :; do sleep 1; done\" & echo $$ >> \(pids); while :; do sleep 1; done"

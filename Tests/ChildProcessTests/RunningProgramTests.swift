@@ -2,6 +2,7 @@ import ChildProcess
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// `RunningProgram`'s promises, checked on real `/bin/sh` children.
 @Suite struct RunningProgramTests {
@@ -22,9 +23,9 @@ import Testing
 
     @Test("past its deadline it and a grandchild that ignore SIGTERM are killed and reaped; the output so far is kept")
     func timeoutKillsTheGroup() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory(prefix: "child")
+        defer { temporary.remove() }
+        let dir = temporary.url
         let pids = dir.appendingPathComponent("pids").path
         let script = "trap '' TERM; sh -c \"trap '' TERM; echo \\$\\$ >> \(pids); while :; do sleep 1; done\" & "
             + "echo $$ >> \(pids); echo started; echo warming >&2; while :; do sleep 1; done"
@@ -59,9 +60,9 @@ import Testing
 
     @Test("working directory, environment and standard input are the caller's")
     func settings() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rp-cwd-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory(prefix: "child")
+        defer { temporary.remove() }
+        let dir = temporary.url
         let environment = ["PATH": "/usr/bin:/bin", "BACKPROPLAB_PROBE": "yes"]
         let result = try RunningProgram.run(["/bin/sh", "-c", "pwd -P; echo \"$BACKPROPLAB_PROBE\"; echo \"${HOME-unset}\"; cat"],
                                             environment: environment, directory: dir.path,

@@ -4,6 +4,7 @@ import ClassroomPages
 import Foundation
 import GradientChecking
 import Testing
+import TestSupport
 
 /// `GradientCheckPage`: a heat-map cell per checked entry, failing cells outlined, the
 /// diagnosis hidden for exercises, and the page in a real headless Chromium.
@@ -22,11 +23,9 @@ import Testing
         #expect(html.contains("<math"))
         #expect(html.contains("BP4"))
         #expect(html.components(separatedBy: "stroke=\"#b00\"").count - 1 == report.failing)
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let page = directory.appendingPathComponent("bug.html")
-        try Data(html.utf8).write(to: page)
-        let shown = try Child.browse(page)
+        let shown = try TemporaryDirectory.with(prefix: "classroom-pages") { directory in
+            try Child.browse(URL(fileURLWithPath: directory.write("bug.html", Data(html.utf8))))
+        }
         #expect(shown.heat_cells == 13, "one cell per weight and bias of [2, 3, 1]")
         #expect(shown.resources == 0)
         #expect(shown.requests.isEmpty)

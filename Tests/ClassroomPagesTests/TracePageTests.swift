@@ -2,6 +2,7 @@ import BackpropEngine
 import BackpropTrace
 import Foundation
 import Testing
+import TestSupport
 
 /// `backprop-trace --format html` opened in a real headless Chromium (one launch per
 /// page): the DOM after the script ran, a real ArrowRight key press, every number
@@ -15,26 +16,25 @@ import Testing
     @Test(arguments: networks.map(\.name))
     func pageShowsTheTrace(name: String) throws {
         let arguments = try #require(Self.networks.first { $0.name == name }).arguments
-        try check(arguments, name: name)
+        try TemporaryDirectory.with(prefix: "classroom-pages") { try check(arguments, name: name, directory: $0) }
     }
 
     @Test func pageOfA784_30_10ModelFile() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let model = directory.appendingPathComponent("model.json").path
-        try ModelFile.save(try Network(sizes: [784, 30, 10], seed: 7), to: model)
-        let input = (0..<784).map { String(Double($0 % 17) / 16) }.joined(separator: ",")
-        let target = (0..<10).map { $0 == 3 ? "1" : "0" }.joined(separator: ",")
-        try check(["--model", model, "--input", input, "--target", target], name: "784-30-10", directory: directory)
+        try TemporaryDirectory.with(prefix: "classroom-pages") { directory in
+            let model = directory.file("model.json")
+            try ModelFile.save(try Network(sizes: [784, 30, 10], seed: 7), to: model)
+            let input = (0..<784).map { String(Double($0 % 17) / 16) }.joined(separator: ",")
+            let target = (0..<10).map { $0 == 3 ? "1" : "0" }.joined(separator: ",")
+            try check(["--model", model, "--input", input, "--target", target], name: "784-30-10", directory: directory)
+        }
     }
 
-    private func check(_ arguments: [String], name: String, directory: URL? = nil) throws {
-        let directory = try directory ?? temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+    /// Writes the page into `directory`, opens it in Chromium and checks what it shows.
+    private func check(_ arguments: [String], name: String, directory: TemporaryDirectory) throws {
         let json = try Child.trace(arguments + ["--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let numbers = try TraceNumbers(json: json.stdout)
-        let page = directory.appendingPathComponent("\(name).html")
+        let page = directory.url.appendingPathComponent("\(name).html")
         let written = try Child.trace(arguments + ["--format", "html", "--output", page.path])
         #expect(written.status == 0, "\(written.stderr)")
         #expect(written.stdout.isEmpty)
@@ -55,10 +55,4 @@ import Testing
         #expect(shown.colours > 200, "the screenshot has \(shown.colours) colours")
         #expect(shown.pdf_pages == shown.steps + 1, "printed: the drawing, then one step per page")
     }
-}
-
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("classroom-pages-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

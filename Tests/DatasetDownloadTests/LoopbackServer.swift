@@ -20,9 +20,9 @@ final class LoopbackServer {
 
     /// Starts serving `root`; nil (the test should be skipped) if python3 is missing.
     init?(root: String) throws {
-        let script = NSTemporaryDirectory() + "backproplab-loopback-\(UUID().uuidString).py"
-        try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: script) }
+        let directory = try TemporaryDirectory(prefix: "loopback")
+        defer { directory.remove() }
+        let script = try directory.write("server.py", Data(Self.script.utf8))
         guard let python = TestProcess.python3 else { return nil }
         child = try TestProcess.start(python, [script, root], pipeInput: true)
         // The script prints its port once it is listening.

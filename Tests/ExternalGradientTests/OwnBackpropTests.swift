@@ -7,12 +7,15 @@ import TestSupport
 /// `gradcheck --network-py` and `--exec` on programs written here, run through the
 /// built executable with real python3 + NumPy: verdicts, exit codes, named equations,
 /// and no process left behind.
-@Suite(.serialized) struct OwnBackpropTests {
-    let dir: URL
+@Suite(.serialized) final class OwnBackpropTests {
+    /// This test's own directory, removed when the test ends.
+    let temporary: TemporaryDirectory
+    var dir: URL { temporary.url }
 
     init() throws {
-        dir = try TemporaryDirectory(prefix: "gradcheck").url
+        temporary = try TemporaryDirectory(prefix: "gradcheck")
     }
+    deinit { temporary.remove() }
 
     func write(_ name: String, _ text: String) throws -> String {
         let url = dir.appendingPathComponent(name)

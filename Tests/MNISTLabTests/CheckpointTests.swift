@@ -24,7 +24,9 @@ import TestSupport
     }
 
     @Test func savesAtomicallyAndLoadsBack() throws {
-        let directory = try TemporaryDirectory(prefix: "mnistlab").url
+        let temporary = try TemporaryDirectory(prefix: "mnistlab")
+        defer { temporary.remove() }
+        let directory = temporary.url
         let path = directory.appendingPathComponent("run.ckpt.json").path
         let saved = try checkpoint()
         try saved.save(to: path)
@@ -33,7 +35,9 @@ import TestSupport
     }
 
     @Test func aPlainModelIsNotACheckpoint() throws {
-        let directory = try TemporaryDirectory(prefix: "mnistlab").url
+        let temporary = try TemporaryDirectory(prefix: "mnistlab")
+        defer { temporary.remove() }
+        let directory = temporary.url
         let path = directory.appendingPathComponent("model.json").path
         try ModelFile.save(try checkpoint().network, to: path)
         #expect {

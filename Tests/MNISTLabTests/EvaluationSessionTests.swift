@@ -17,7 +17,9 @@ import TestSupport
     }
 
     @Test func printsScoreMatrixAndMistakesAndWritesThePNG() throws {
-        let directory = try TemporaryDirectory(prefix: "mnistlab").url
+        let temporary = try TemporaryDirectory(prefix: "mnistlab")
+        defer { temporary.remove() }
+        let directory = temporary.url
         let (path, network) = try savedModel(in: directory)
         let png = directory.appendingPathComponent("mistakes.png").path
         var lines: [String] = []
@@ -35,7 +37,9 @@ import TestSupport
     }
 
     @Test func aModelThatDoesNotFitMNISTIsRefusedBeforeTheDataIsLoaded() throws {
-        let directory = try TemporaryDirectory(prefix: "mnistlab").url
+        let temporary = try TemporaryDirectory(prefix: "mnistlab")
+        defer { temporary.remove() }
+        let directory = temporary.url
         let path = directory.appendingPathComponent("xor.json").path
         try ModelFile.save(try Network(sizes: [2, 3, 1], seed: 1), to: path)
         var loaded = false

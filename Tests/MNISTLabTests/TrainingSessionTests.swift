@@ -19,7 +19,9 @@ import TestSupport
             sizes: [784, 30, 10], epochs: 1, batch: 10, eta: 3.0, cost: .quadratic, initializer: .scaled,
             seed: 1, trainingCount: 10_000, evaluation: .validation, evaluationCount: 10_000
         ))
-        let directory = try TemporaryDirectory(prefix: "mnistlab").url
+        let temporary = try TemporaryDirectory(prefix: "mnistlab")
+        defer { temporary.remove() }
+        let directory = temporary.url
         options.savePath = directory.appendingPathComponent("model.json").path
         var lines: [String] = []
         let report = try TrainingSession.run(options, data: data) { lines.append($0) }
@@ -34,7 +36,9 @@ import TestSupport
 
     @Test func printsEpochLinesASummaryAndAPlot() throws {
         var options = TrainingOptions(settings: TrainingSettings(sizes: [784, 5, 10], epochs: 2, seed: 3, trainingCount: 200, evaluationCount: 50))
-        let directory = try TemporaryDirectory(prefix: "mnistlab").url
+        let temporary = try TemporaryDirectory(prefix: "mnistlab")
+        defer { temporary.remove() }
+        let directory = temporary.url
         options.plotPath = directory.appendingPathComponent("curve.svg").path
         var lines: [String] = []
         try TrainingSession.run(options, data: syntheticSplits()) { lines.append($0) }

@@ -31,11 +31,6 @@ let tinyModel: Result<SVMModel, any Error> = Result {
     return model
 }
 
-/// A fresh empty directory for one test's files.
-func temporaryDirectory() throws -> URL {
-    try TemporaryDirectory(prefix: "SVMBaselineTests").url
-}
-
 /// Runs the built `mnist` with `arguments` to completion (TestSupport's runner: both
 /// pipes read as it runs; killed with its process group past `timeout`).
 func runMNIST(_ arguments: [String], timeout: Duration = .seconds(300)) throws -> ChildResult {

@@ -2,6 +2,7 @@ import Files
 import BackpropEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import SVMBaseline
 
 /// Broken LIBSVM model files: each is refused with one line naming the file, before
@@ -9,16 +10,19 @@ import Testing
 @Suite struct ModelFileTests {
     /// The tiny model's file as text.
     static func savedModel() throws -> String {
-        let path = try temporaryDirectory().appendingPathComponent("svm.model").path
-        try tinyModel.get().save(to: path)
-        return try String(contentsOfFile: path, encoding: .utf8)
+        try TemporaryDirectory.with(prefix: "SVMBaselineTests") { directory in
+            let path = directory.file("svm.model")
+            try tinyModel.get().save(to: path)
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
     }
 
     /// Writes `text` to a fresh file and loads it.
     static func load(_ bytes: [UInt8]) throws -> Result<SVMModel, FileError> {
-        let path = try temporaryDirectory().appendingPathComponent("bad.model").path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return Result { () throws(FileError) in try SVMModel.load(from: path) }
+        try TemporaryDirectory.with(prefix: "SVMBaselineTests") { directory in
+            let path = try directory.write("bad.model", Data(bytes))
+            return Result { () throws(FileError) in try SVMModel.load(from: path) }
+        }
     }
 
     /// `text` with its header line starting with `keyword` replaced by `replacement`
@@ -78,8 +82,9 @@ import Testing
     @Test func missingAndUnreadableFiles() throws {
         let missing = Result { () throws(FileError) in try SVMModel.load(from: "/nonexistent/svm.model") }
         #expect(throws: FileError(file: "/nonexistent/svm.model", problem: "no such file")) { try missing.get() }
-        let directory = try temporaryDirectory().path
-        #expect(throws: FileError.self) { try SVMModel.load(from: directory) }
+        try TemporaryDirectory.with(prefix: "SVMBaselineTests") { directory in
+            #expect(throws: FileError.self) { try SVMModel.load(from: directory.path) }
+        }
     }
 }
 

@@ -9,8 +9,9 @@ import TestSupport
     /// Train on 300 images, save, then load the file and score again: the same score,
     /// reported as JSON.
     @Test func trainSaveLoadThroughTheTool() throws {
-        let directory = try temporaryDirectory()
-        let model = directory.appendingPathComponent("svm.model").path
+        let directory = try TemporaryDirectory(prefix: "SVMBaselineTests")
+        defer { directory.remove() }
+        let model = directory.file("svm.model")
         let trained = try runMNIST(quick + ["--save-svm", model, "--format", "json"])
         #expect(trained.status == 0, "\(trained.stderr)")
         let first = try JSONSerialization.jsonObject(with: Data(trained.stdout.utf8)) as? [String: Any]
@@ -29,8 +30,9 @@ import TestSupport
     }
 
     @Test func badModelFilesExitWith2AndOneLine() throws {
-        let directory = try temporaryDirectory()
-        let truncated = directory.appendingPathComponent("truncated.model").path
+        let directory = try TemporaryDirectory(prefix: "SVMBaselineTests")
+        defer { directory.remove() }
+        let truncated = directory.file("truncated.model")
         try "svm_type c_svc\nkernel_type rbf\ngamma 0.5\nnr_class 2\ntotal_sv 3\nrho 0.1\nlabel 0 1\nnr_sv 2 1\nSV\n1 1:0.5\n"
             .write(toFile: truncated, atomically: true, encoding: .utf8)
         let cases = [
@@ -68,8 +70,9 @@ import TestSupport
     /// Ctrl-C while training: status 130, one message, and no model file (nor a
     /// temporary one) — the file is only ever written whole, after training.
     @Test func ctrlCStopsTrainingCleanly() throws {
-        let directory = try temporaryDirectory()
-        let model = directory.appendingPathComponent("svm.model").path
+        let directory = try TemporaryDirectory(prefix: "SVMBaselineTests")
+        defer { directory.remove() }
+        let model = directory.file("svm.model")
         let child = try TestProcess.start(BuiltExecutable.require("mnist"),
                                           ["baselines", "--svm", "--data", mnistDirectory, "--limit", "20000", "--save-svm", model])
         _ = child.output(timeout: .seconds(60)) { $0.contains("training on") }

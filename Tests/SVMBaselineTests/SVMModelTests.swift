@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 @testable import SVMBaseline
 
 /// LIBSVM through `SVMBaseline` on a few hundred real digits.
@@ -35,15 +36,16 @@ import Testing
     /// same bytes (LIBSVM prints pixel values with `%.8g`, which is idempotent).
     @Test func saveAndLoadRoundTrip() throws {
         let run = try SmallRun.shared.get()
-        let directory = try temporaryDirectory()
-        let path = directory.appendingPathComponent("svm.model").path
+        let directory = try TemporaryDirectory(prefix: "SVMBaselineTests")
+        defer { directory.remove() }
+        let path = directory.file("svm.model")
         try run.model.save(to: path)
         let loaded = try SVMModel.load(from: path)
         #expect(loaded.labels == run.model.labels)
         #expect(loaded.supportVectorCount == run.model.supportVectorCount)
         #expect(loaded.gamma == run.model.gamma)
         #expect(loaded.predictAll(run.test) == run.model.predictAll(run.test))
-        let again = directory.appendingPathComponent("again.model").path
+        let again = directory.file("again.model")
         try loaded.save(to: again)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: again)))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["again.model", "svm.model"])
@@ -82,15 +84,16 @@ import Testing
     /// eight threads loading and saving at once corrupt the heap within a few rounds.
     @Test func loadAndSaveOnManyThreadsAtOnce() throws {
         let model = try tinyModel.get()
-        let directory = try temporaryDirectory()
-        let path = directory.appendingPathComponent("svm.model").path
+        let directory = try TemporaryDirectory(prefix: "SVMBaselineTests")
+        defer { directory.remove() }
+        let path = directory.file("svm.model")
         try model.save(to: path)
         let failures = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for round in 0..<10 {
                 do {
                     let loaded = try SVMModel.load(from: path)
-                    try loaded.save(to: directory.appendingPathComponent("copy-\(thread)-\(round).model").path)
+                    try loaded.save(to: directory.file("copy-\(thread)-\(round).model"))
                 } catch {
                     failures.add(1, ordering: .relaxed)
                 }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// A fresh directory under the system's temporary directory for one test's files;
-/// `remove()` deletes it (restoring permissions a test took away first).
+/// A fresh directory under the system's temporary directory (`$TMPDIR`, else `/tmp`)
+/// for one test's files; `remove()` deletes it (restoring permissions a test took away
+/// first). Prefer ``with(prefix:_:)``, which removes it however the test ends: `.ci/run`
+/// fails when the suite leaves a `backproplab-*` directory behind.
 public struct TemporaryDirectory: Sendable {
     public let url: URL
     public var path: String { url.path }
@@ -10,6 +12,14 @@ public struct TemporaryDirectory: Sendable {
     public init(prefix: String = "test") throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("backproplab-\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// Runs `body` with a fresh directory, then removes the directory, whether `body`
+    /// returned or threw.
+    public static func with<Result>(prefix: String = "test", _ body: (TemporaryDirectory) throws -> Result) throws -> Result {
+        let directory = try TemporaryDirectory(prefix: prefix)
+        defer { directory.remove() }
+        return try body(directory)
     }
 
     /// A directory that already exists (removing it is the creator's business).

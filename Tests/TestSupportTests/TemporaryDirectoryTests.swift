@@ -17,6 +17,25 @@ struct TemporaryDirectoryTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path))
     }
 
+    @Test("with(prefix:) removes the directory when the body returns and when it throws")
+    func scoped() throws {
+        struct Failure: Error {}
+        let kept = try TemporaryDirectory.with(prefix: "support") { directory in
+            try directory.write("a.txt", Data("hi".utf8))
+            return directory.path
+        }
+        #expect(!FileManager.default.fileExists(atPath: kept))
+        var thrown = ""
+        #expect(throws: Failure.self) {
+            try TemporaryDirectory.with(prefix: "support") { directory in
+                thrown = directory.path
+                try directory.write("b.txt", Data())
+                throw Failure()
+            }
+        }
+        #expect(!thrown.isEmpty && !FileManager.default.fileExists(atPath: thrown))
+    }
+
     @Test("a missing golden file is an error that says how to write it")
     func missingGolden() throws {
         guard !Golden.isUpdating else { return }

@@ -1,6 +1,7 @@
 import Foundation
 import Localization
 import Testing
+import TestSupport
 
 /// One command line of a chapter-1 tool, run in both languages.
 struct ToolCase: CustomTestStringConvertible, Sendable {
@@ -84,10 +85,9 @@ struct ToolCase: CustomTestStringConvertible, Sendable {
     /// `mnist evaluate` on a model the test trains: Chinese prose and confusion matrix,
     /// the English numbers, the same JSON.
     @Test func mnistEvaluateSpeaksChinese() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zh-evaluate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let model = directory.appendingPathComponent("model.json").path
+        let directory = try TemporaryDirectory(prefix: "zh-evaluate")
+        defer { directory.remove() }
+        let model = directory.file("model.json")
         let train = try ToolProcess.run("mnist", ["train", "--data", ToolProcess.mnistDirectory, "--sizes", "784,10,10",
                                                   "--limit", "300", "--eval-limit", "100", "--epochs", "1", "--save", model])
         try #require(train.status == 0, "\(train.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `gradcheck` speaks Chinese with `--lang zh-Hans` or a `zh` locale: the report, the
 /// diagnosis, the bug zoo, the mystery exercise and the probing suite of a student's
@@ -45,9 +46,9 @@ import Testing
         let network = try String(contentsOf: ToolProcess.packageRoot.appendingPathComponent("docs/examples/network.py"), encoding: .utf8)
         let source = network.replacingOccurrences(of: "return (nabla_b, nabla_w)", with: returnLine)
         try #require(source != network)
-        let module = FileManager.default.temporaryDirectory.appendingPathComponent("zh-gradcheck-\(name)-\(UUID().uuidString).py")
-        try source.write(to: module, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: module) }
+        let directory = try TemporaryDirectory(prefix: "zh-gradcheck")
+        defer { directory.remove() }
+        let module = URL(fileURLWithPath: try directory.write("\(name).py", Data(source.utf8)))
         let english = try ToolProcess.run("gradcheck", ["--network-py", module.path], locale: "C")
         let chinese = try ToolProcess.run("gradcheck", ["--network-py", module.path], locale: "zh_CN.UTF-8")
         #expect(english.status == 1 && chinese.status == 1, "\(english.stderr)\(chinese.stderr)")

@@ -99,9 +99,12 @@ class Browser:
             os.dup2(read_end, 3)
             os.dup2(write_end, 4)
 
+        # Chromium's own temporary directory (org.chromium.Chromium.*, its singleton
+        # socket) goes inside the profile too: a killed browser cannot remove it itself.
+        environment = dict(os.environ, TMPDIR=self.profile)
         self.process = subprocess.Popen(args, preexec_fn=fds, close_fds=False, stdin=subprocess.DEVNULL,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                        start_new_session=True)
+                                        start_new_session=True, env=environment)
         os.close(to_browser_r)
         os.close(from_browser_w)
         self.buffer = b""
