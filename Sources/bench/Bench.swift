@@ -31,8 +31,11 @@ struct Bench: ParsableCommand {
     @Option(help: "Epochs timed for the textbook engine (slow: about 2 s each or more).")
     var epochsTextbook = 1
 
-    @Option(help: "Epochs timed for the NumPy reference (0 skips it).")
+    @Option(help: "Epochs timed for the NumPy reference, each mini-batch as one matrix (0 skips it).")
     var epochsNumpy = 1
+
+    @Option(help: "Epochs timed for the NumPy reference in network.py's form, backprop one example at a time (slow: about 3 s each for 784,30,10; 0 skips it).")
+    var epochsNumpyPerExample = 1
 
     @Option(help: "The NumPy reference script.")
     var numpyScript = "Benchmarks/numpy_reference.py"
@@ -66,6 +69,7 @@ struct Bench: ParsableCommand {
         try requireAtLeast(epochsFast, 1, "--epochs-fast")
         try requireAtLeast(epochsTextbook, 0, "--epochs-textbook")
         try requireAtLeast(epochsNumpy, 0, "--epochs-numpy")
+        try requireAtLeast(epochsNumpyPerExample, 0, "--epochs-numpy-per-example")
         try requireAtLeast(fullEpochs, 0, "--full-epochs")
         try requireAtLeast(batch, 1, "--batch")
         if let limit { try requireWithin(limit, 1...50_000, "--limit") }
@@ -123,13 +127,14 @@ struct Bench: ParsableCommand {
                 report.rows.append(BenchRow(network: sizes, engine: "textbook", try timing.textbook(epochs: epochsTextbook),
                                             fastSeconds: baseline))
             }
-            if epochsNumpy > 0 {
-                progress.show("timing \(sizes.map(String.init).joined(separator: ",")) numpy: \(epochsNumpy) epoch\(epochsNumpy == 1 ? "" : "s") in python3")
-                switch NumPyReference(script: numpyScript).run(dataDirectory: location.directory, sizes: sizes,
-                                                               epochs: epochsNumpy, batch: batch, seed: seedOption.seed,
-                                                               limit: training.count) {
-                case .success(let result): report.rows.append(BenchRow(network: sizes, engine: "numpy", result, fastSeconds: baseline))
-                case .failure(let reason): report.rows.append(BenchRow(network: sizes, engine: "numpy", skipped: "\(reason)"))
+            for (engine, epochs, perExample) in [("numpy", epochsNumpy, false), ("numpy per example", epochsNumpyPerExample, true)]
+            where epochs > 0 {
+                progress.show("timing \(sizes.map(String.init).joined(separator: ",")) \(engine): \(epochs) epoch\(epochs == 1 ? "" : "s") in python3")
+                switch NumPyReference(script: numpyScript, perExample: perExample)
+                    .run(dataDirectory: location.directory, sizes: sizes, epochs: epochs, batch: batch, seed: seedOption.seed,
+                         limit: training.count) {
+                case .success(let result): report.rows.append(BenchRow(network: sizes, engine: engine, result, fastSeconds: baseline))
+                case .failure(let reason): report.rows.append(BenchRow(network: sizes, engine: engine, skipped: "\(reason)"))
                 }
             }
         }

@@ -49,6 +49,7 @@ struct BenchReport: Encodable {
         return ([table.render(),
                  "s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time (all threads);",
                  "fast dense: the same images with a faint background on the middle rows' zero pixels (about half the pixels non-zero, like Fashion-MNIST).",
+                 "numpy: each mini-batch as one matrix (one BLAS thread); numpy per example: network.py's form, backprop one example at a time and ∇ summed.",
                  "× fast compares s / epoch with the first fast row of the network. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision)."]
                 + notes).joined(separator: "\n")
     }
@@ -57,7 +58,7 @@ struct BenchReport: Encodable {
 /// One row of the table: an engine's fastest epoch on one network, or why it was skipped.
 struct BenchRow: Encodable {
     var network: [Int]
-    /// fast, fast Float, fast dense, textbook or numpy.
+    /// fast, fast Float, fast dense, textbook, numpy or numpy per example.
     var engine: String
     @NullWhenAbsent var epochs: Int?
     /// The fastest epoch's training time (wall clock).

@@ -5,6 +5,9 @@ import Foundation
 /// per-epoch lines (`epoch E seconds S cpu P correct C`).
 struct NumPyReference {
     let script: String
+    /// network.py's form (`--per-example`: backprop one example at a time, ∇ summed)
+    /// instead of each mini-batch as one matrix.
+    var perExample = false
 
     func run(dataDirectory: String, sizes: [Int], epochs: Int, batch: Int, seed: UInt64,
              limit: Int) -> Result<EpochTiming.Result, ReferenceError> {
@@ -16,7 +19,8 @@ struct NumPyReference {
             output = try runProcess("/usr/bin/env", ["python3", script, "--data", dataDirectory,
                                                      "--sizes", sizes.map(String.init).joined(separator: ","),
                                                      "--epochs", String(epochs), "--batch", String(batch),
-                                                     "--seed", String(seed), "--limit", String(limit)],
+                                                     "--seed", String(seed), "--limit", String(limit)]
+                                                     + (perExample ? ["--per-example"] : []),
                                     environment: ["OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"])
         } catch {
             return .failure(error)

@@ -126,6 +126,7 @@ struct BadInputTests {
         ("bench", ["--sizes", "100,10"], "784 inputs and 10 outputs"),
         ("bench", ["--fast-precision", "half"], "'half' is invalid for '--fast-precision"),
         ("bench", ["--batch", "0"], "--batch must be at least 1"),
+        ("bench", ["--epochs-numpy-per-example=-1"], "--epochs-numpy-per-example must be at least 0"),
         ("bench", ["--limit", "0"], "--limit must be 1 to 50000, got 0"),
         ("bench", ["--limit", "50001"], "--limit must be 1 to 50000, got 50001"),
         ("bench", ["--format", "xml"], "'xml' is invalid for '--format"),

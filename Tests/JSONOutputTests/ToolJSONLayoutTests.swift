@@ -68,7 +68,7 @@ struct ToolJSONLayoutTests {
     }
 
     /// bench on the first 1000 training images, one epoch of each Swift engine and a
-    /// one-epoch full run in its child process, the NumPy row skipped (no script there):
+    /// one-epoch full run in its child process, the two NumPy rows skipped (no script there):
     /// the layout, the scores and the settings are pinned; times, the machine, kernels,
     /// cores and threads are masked. (About 11 s in a debug build.)
     @Test("bench prints the pinned JSON (times, machine and threads masked)")
@@ -83,7 +83,7 @@ struct ToolJSONLayoutTests {
         #expect(masked == (try JSONGolden.text("bench.json", actual: masked)))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let rows = try #require(object["rows"] as? [[String: Any]])
-        #expect(rows.map { $0["engine"] as? String } == ["fast", "fast dense", "textbook", "numpy"])
+        #expect(rows.map { $0["engine"] as? String } == ["fast", "fast dense", "textbook", "numpy", "numpy per example"])
         #expect(rows[0]["correctAfterFirstEpoch"] as? Int == rows[2]["correctAfterFirstEpoch"] as? Int,
                 "the fast engine and the textbook score the same after an epoch")
         #expect((object["fullRuns"] as? [Any])?.count == 1)
