@@ -38,20 +38,26 @@ struct BenchReport: Encodable {
         """
     }
 
-    /// The table of `rows`, what its columns mean, and a note for each fast row whose
-    /// threads stepped aside for a busy machine.
+    /// The table of `rows`, what its columns mean (the dense and NumPy rows' lines only
+    /// when the table has them), and a note for each fast row whose threads stepped aside
+    /// for a busy machine.
     var table: String {
         var table = TextTable(header: ["network", "engine", "epochs", "s / epoch", "CPU s / epoch", "× fast", "correct after epoch 1"])
         for row in rows { table.append(row.cells) }
-        let notes = rows.compactMap { row in
+        let engines = Set(rows.map(\.engine))
+        var lines = [table.render(),
+                     "s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time (all threads);"]
+        if engines.contains("fast dense") {
+            lines.append("fast dense: the same images with a faint background on the middle rows' zero pixels (about half the pixels non-zero, like Fashion-MNIST).")
+        }
+        if engines.contains("numpy") || engines.contains("numpy per example") {
+            lines.append("numpy: each mini-batch as one matrix (one BLAS thread); numpy per example: network.py's form, backprop one example at a time and ∇ summed.")
+        }
+        lines.append("× fast compares s / epoch with the first fast row of the network. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision).")
+        lines += rows.compactMap { row in
             ThreadsOption.busyCoresNote(batches: row.batchesOnOneThread, threads: threads).map { "\(row.networkName) \(row.engine) — \($0)" }
         }
-        return ([table.render(),
-                 "s / epoch: the fastest epoch's training time (wall clock); CPU s / epoch: the fastest epoch's CPU time (all threads);",
-                 "fast dense: the same images with a faint background on the middle rows' zero pixels (about half the pixels non-zero, like Fashion-MNIST).",
-                 "numpy: each mini-batch as one matrix (one BLAS thread); numpy per example: network.py's form, backprop one example at a time and ∇ summed.",
-                 "× fast compares s / epoch with the first fast row of the network. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision)."]
-                + notes).joined(separator: "\n")
+        return lines.joined(separator: "\n")
     }
 }
 
