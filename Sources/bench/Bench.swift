@@ -6,8 +6,9 @@ import FastEngine
 import Foundation
 import Rendering
 
-/// Times the fast engine against the textbook engine and a NumPy reference on real
-/// MNIST, and measures a full 30-epoch training run (time and peak memory) in a child
+/// Times the fast engine against the textbook engine and the NumPy reference
+/// (`Benchmarks/numpy_reference.py`, vectorised and in network.py's per-example form) on
+/// real MNIST, and measures a full 30-epoch training run (time and peak memory) in a child
 /// process. Figures for README's "Speed" section come from here, built in release:
 ///
 ///     swift run -c release bench --data ../shared/data/mnist
