@@ -96,6 +96,7 @@ struct Bench: ParsableCommand {
                                  batch: batch, eta: 3.0, machine: KernelSet.machine, kernels: kernels.name,
                                  kernelsReason: kernels.reason, cores: ProcessInfo.processInfo.activeProcessorCount,
                                  threadsAsked: threads, threads: FastNetwork.trainingThreads(threads, miniBatchSize: batch))
+        if report.threads > 1 { report.handOverNanosecondsBefore = HandOver.roundTripNanoseconds() }
         if output.isText { print(report.header) }
         // Progress on a terminal, between the timed epochs (never inside them).
         let progress = ProgressLine(enabled: output.isText && Terminal.isStandardOutputATerminal)
@@ -140,6 +141,7 @@ struct Bench: ParsableCommand {
             }
         }
         progress.clear()
+        if report.threads > 1 { report.handOverNanosecondsAfter = HandOver.roundTripNanoseconds() }
         if output.isText { print(report.table) }
         if fullEpochs > 0 {
             if output.isText { print() }

@@ -25,6 +25,11 @@ struct BenchReport: Encodable {
     /// The threads the fast engine trains on (`FastNetwork.trainingThreads`): fewer than
     /// asked for batches of more than `FastNetwork.maximumThreadedBatch`.
     var threads: Int
+    /// `HandOver.roundTripNanoseconds()` before the first timed row and after the last
+    /// (null on one thread): about 500 ns instead of about 120 ns on README's VM means
+    /// its CPUs were far apart and two-thread epochs slower.
+    @NullWhenAbsent var handOverNanosecondsBefore: Double?
+    @NullWhenAbsent var handOverNanosecondsAfter: Double?
     var rows: [BenchRow] = []
     var fullRuns: [FullRunReport] = []
 
@@ -35,7 +40,12 @@ struct BenchReport: Encodable {
         machine: \(machine)
         kernels: \(kernels) (\(kernelsReason)); fast engine on \(threads) thread\(threads == 1 ? "" : "s") of \(cores) cores\
         \(threads < threadsAsked ? " (batches of more than \(FastNetwork.maximumThreadedBatch) train on one)" : "")
-        """
+        """ + (Self.handOverLine(handOverNanosecondsBefore, "before").map { "\n" + $0 } ?? "")
+    }
+
+    /// "hand-over between the threads: N ns round trip before/after the timings", or nil.
+    static func handOverLine(_ nanoseconds: Double?, _ when: String) -> String? {
+        nanoseconds.map { "hand-over between the threads: \(Int($0.rounded())) ns round trip \(when) the timings" }
     }
 
     /// The table of `rows`, what its columns mean (the dense and NumPy rows' lines only
@@ -54,6 +64,7 @@ struct BenchReport: Encodable {
             lines.append("numpy: each mini-batch as one matrix (one BLAS thread); numpy per example: network.py's form, backprop one example at a time and ∇ summed.")
         }
         lines.append("× fast compares s / epoch with the first fast row of the network. Same seed: both Swift engines train the same network bit for bit (fast Float: to Float's precision).")
+        if let after = Self.handOverLine(handOverNanosecondsAfter, "after") { lines.append(after) }
         lines += rows.compactMap { row in
             ThreadsOption.busyCoresNote(batches: row.batchesOnOneThread, threads: threads).map { "\(row.networkName) \(row.engine) — \($0)" }
         }

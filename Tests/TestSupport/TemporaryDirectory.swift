@@ -16,6 +16,7 @@ public struct TemporaryDirectory: Sendable {
 
     /// Runs `body` with a fresh directory, then removes the directory, whether `body`
     /// returned or threw.
+    @discardableResult
     public static func with<Result>(prefix: String = "test", _ body: (TemporaryDirectory) throws -> Result) throws -> Result {
         let directory = try TemporaryDirectory(prefix: prefix)
         defer { directory.remove() }
