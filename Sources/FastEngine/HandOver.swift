@@ -18,10 +18,15 @@ public enum HandOver {
     /// The mean time, in nanoseconds, for a counter to go from this thread to a second
     /// one and back, over `rounds` round trips through the pipeline's own counters (after
     /// as many untimed ones, so that both threads are running and spinning); nil with
-    /// fewer than two cores, where the second thread could only run while this one waits.
+    /// fewer than two cores, where the second thread could only run while this one waits
+    /// (or for `rounds` outside 1…2³⁰ − 1).
+    /// It stops after `longest` (checked every 1,024 round trips): on a machine busier than
+    /// its cores the waits sleep and each round trip costs two wake-ups, so the figure then
+    /// comes from the round trips done by then (the untimed ones if need be).
     /// The threads are not pinned: the system places them as it places training threads.
-    public static func roundTripNanoseconds(rounds: Int = 20_000) -> Double? {
-        guard ProcessInfo.processInfo.activeProcessorCount >= 2, rounds > 0,
+    public static func roundTripNanoseconds(rounds: Int = 20_000, longest: Duration = .milliseconds(500)) -> Double? {
+        guard ProcessInfo.processInfo.activeProcessorCount >= 2,
+              (1...Int(Int32.max) / 2).contains(rounds),    // 2 × rounds fits the 32-bit counters
               let counters = Counters(bpl_counters_create(2, 1)) else { return nil }
         defer { bpl_counters_destroy(counters.pointer) }
         let total = 2 * rounds
@@ -35,16 +40,21 @@ public enum HandOver {
         }
         thread.name = "FastEngine hand-over"
         thread.start()
-        var start = ContinuousClock.now
+        let begin = ContinuousClock.now
+        var start = begin, done = 0
         for round in 1...total {
             if round == rounds + 1 { start = .now }
             bpl_counter_publish(counters.pointer, 0, round)
             bpl_counter_wait(counters.pointer, 1, round)
+            done = round
+            if round % 1024 == 0, ContinuousClock.now - begin > longest { break }
         }
-        let elapsed = ContinuousClock.now - start
+        let end = ContinuousClock.now
+        bpl_counter_publish(counters.pointer, 0, total)     // lets the other thread run out at once
         answered.wait()
-        let (seconds, attoseconds) = elapsed.components
-        return (Double(seconds) * 1e9 + Double(attoseconds) * 1e-9) / Double(rounds)
+        let timed = done > rounds ? done - rounds : done
+        let (seconds, attoseconds) = (end - (done > rounds ? start : begin)).components
+        return (Double(seconds) * 1e9 + Double(attoseconds) * 1e-9) / Double(timed)
     }
 
     /// The counters, handed to the answering thread.

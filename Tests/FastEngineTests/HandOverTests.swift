@@ -14,6 +14,13 @@ struct HandOverTests {
         #expect(nanoseconds.isFinite && nanoseconds > 0)
     }
 
+    @Test("past its time limit it stops and gives the figure of the round trips done",
+          .enabled(if: ProcessInfo.processInfo.activeProcessorCount >= 2, "needs two cores"))
+    func stopsInTime() throws {
+        let nanoseconds = try #require(HandOver.roundTripNanoseconds(rounds: 10_000_000, longest: .zero))
+        #expect(nanoseconds.isFinite && nanoseconds > 0)
+    }
+
     @Test("no rounds, no figure")
     func noRounds() {
         #expect(HandOver.roundTripNanoseconds(rounds: 0) == nil)
