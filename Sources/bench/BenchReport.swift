@@ -26,8 +26,8 @@ struct BenchReport: Encodable {
     /// asked for batches of more than `FastNetwork.maximumThreadedBatch`.
     var threads: Int
     /// `HandOver.roundTripNanoseconds()` before the first timed row and after the last
-    /// (null on one thread): about 500 ns instead of about 120 ns on README's VM means
-    /// its CPUs were far apart and two-thread epochs slower.
+    /// (null on one thread): 311–394 ns instead of 65–97 ns on README's VM meant its CPUs
+    /// were far apart and two-thread epochs about 1.4× slower.
     @NullWhenAbsent var handOverNanosecondsBefore: Double?
     @NullWhenAbsent var handOverNanosecondsAfter: Double?
     var rows: [BenchRow] = []

@@ -16,7 +16,8 @@ enum JSONGolden {
     /// `predictionSeconds`, bench's `timesFast` ratios), the peak memory, the cores and the
     /// threads the SVM predicted on and `mnist train` trained on (the machine's cores),
     /// the mini-batches left to one thread (how busy the machine was), bench's hand-over
-    /// round trips, and bench's machine, kernels and data directory. The layout and every other value are pinned.
+    /// round trips, and bench's machine, kernels and data directory. The layout and every
+    /// other value are pinned.
     static func masked(_ text: String) -> String {
         text.replacing(/("(?:seconds[a-z_]*|[a-zA-Z]+Seconds|peakMegabytes|predictionThreads|threads|batchesOnOneThread|cores|timesFast|handOverNanoseconds[A-Za-z]*)": )[0-9.e+-]+/, with: { "\($0.1)…" })
             .replacing(/("(?:machine|kernels|kernelsReason|data)": )"[^"]*"/, with: { "\($0.1)\"…\"" })

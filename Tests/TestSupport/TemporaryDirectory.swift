@@ -3,7 +3,7 @@ import Foundation
 /// A fresh directory under the system's temporary directory (`$TMPDIR`, else `/tmp`)
 /// for one test's files; `remove()` deletes it (restoring permissions a test took away
 /// first). Prefer ``with(prefix:_:)``, which removes it however the test ends: `.ci/run`
-/// fails when the suite leaves a `backproplab-*` directory behind.
+/// fails when the suite leaves anything in its temporary directory.
 public struct TemporaryDirectory: Sendable {
     public let url: URL
     public var path: String { url.path }
